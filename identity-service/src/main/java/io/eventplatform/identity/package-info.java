@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Ties a service's lifetime to the process that supervises it in the embedded dev stack. */
+@NullMarked
+package io.eventplatform.support.process;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.prize;
+
+import org.jspecify.annotations.NullMarked;

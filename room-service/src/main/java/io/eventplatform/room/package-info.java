@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.room;
+
+import org.jspecify.annotations.NullMarked;
