@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,57 @@
+package io.eventplatform.gateway.web;
+
+import io.eventplatform.contracts.api.ApiError;
+import io.eventplatform.contracts.api.ErrorCode;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders every error the gateway itself raises (no route, method not allowed, a failure while proxying) as the
+ * error envelope. Replaces Boot's default WebFlux error handler; 5xx details stay in the log.
+ */
+@Component
+@Order(-2)
+class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorHandler.class);
+
+    private final JsonMapper json;
+
+    EnvelopeErrorHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        int status = error instanceof ResponseStatusException statusError ? statusError.getStatusCode().value() : 500;
+        ErrorCode code = ErrorCode.forStatus(status);
+        Map<String, Object> details = null;
+        if (code.status() >= 500) {
+            Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+            log.error("Gateway error for {} {} [{}]", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    requestId, error);
+            details = requestId == null ? null : Map.of("requestId", requestId);
+        }
+        byte[] body = json.writeValueAsBytes(ApiError.of(code, code.defaultMessage(), details));
+        response.setRawStatusCode(code.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}
