@@ -1,0 +1,128 @@
+package io.eventplatform.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PostgreSQL server from zonky's binaries, with its data in the platform's data folder, durable settings
+ * (fsync on), and one database + role per service (least privilege).
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    static EmbeddedPostgresServer start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPort(port)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
+            server.provisionServiceDatabases();
+            return server;
+        } catch (IOException | SQLException e) {
+            throw new StartupException("postgres", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A launcher killed with SIGKILL leaves its postmaster running (re-parented to init). zonky would then report
+     * success against the old server; stop it first.
+     */
+    static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
+                .map(String::trim)
+                .flatMap(pid -> {
+                    try {
+                        return ProcessHandle.of(Long.parseLong(pid));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                })
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+        if (orphan.isPresent()) {
+            log.warn("Stopping a PostgreSQL left running by an earlier launcher (pid {})", orphan.get().pid());
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.get().destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** Idempotent: creates what is missing, leaves what exists. */
+    private void provisionServiceDatabases() throws SQLException {
+        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+            for (ServiceDatabases service : ServiceDatabases.ALL) {
+                if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", service.role())) {
+                    statement.execute("CREATE ROLE " + service.role()
+                            + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+                }
+                if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", service.database())) {
+                    statement.execute("CREATE DATABASE " + service.database() + " OWNER " + service.role());
+                }
+                statement.execute("REVOKE ALL ON DATABASE " + service.database() + " FROM PUBLIC");
+                statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + service.database() + " TO " + service.role());
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

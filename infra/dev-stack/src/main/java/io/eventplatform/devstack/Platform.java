@@ -1,0 +1,243 @@
+package io.eventplatform.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on this machine: PostgreSQL, Kafka and the OIDC provider in this JVM, the four services as
+ * child processes. {@link #start} returns once every service is ready, or stops everything it started and throws
+ * a {@link StartupException} that names the part that failed. {@link #close} stops it all, services first.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    private Platform(StackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Starts infrastructure and services. */
+    public static Platform start(StackConfig config, PrintStream out) {
+        return start(config, out, true);
+    }
+
+    /** Starts PostgreSQL, Kafka and the OIDC provider only (to run a service from an IDE against them). */
+    public static Platform startInfrastructure(StackConfig config, PrintStream out) {
+        return start(config, out, false);
+    }
+
+    private static Platform start(StackConfig config, PrintStream out, boolean withServices) {
+        Platform platform = new Platform(config, out);
+        try {
+            platform.prepareDataDir();
+            platform.checkPortsFree(withServices);
+            platform.startInfrastructure();
+            if (withServices) {
+                platform.startServices();
+            }
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (config.fresh() && Files.exists(config.dataDir())) {
+                out.println("Starting fresh: removing " + config.dataDir());
+                try (Stream<Path> paths = Files.walk(config.dataDir())) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(config.logDir());
+        } catch (IOException e) {
+            throw new StartupException("data folder", "cannot prepare " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkPortsFree(boolean withServices) {
+        config.ports().byPart().forEach((part, port) -> {
+            boolean isService = part.endsWith("-service") || part.equals("gateway");
+            if (isService && !withServices) {
+                return;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("localhost", port));
+            } catch (IOException e) {
+                throw new StartupException(part, "port " + port + " is already in use (is the platform already running? "
+                        + "move it with the port's environment variable, see README)");
+            }
+        });
+    }
+
+    private void startInfrastructure() {
+        long started = System.nanoTime();
+        CompletableFuture<EmbeddedPostgresServer> postgres = CompletableFuture.supplyAsync(
+                () -> EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.ports().postgres()));
+        CompletableFuture<EmbeddedKafkaServer> kafka = CompletableFuture.supplyAsync(
+                () -> EmbeddedKafkaServer.start(config.dataDir().resolve("kafka"), config.ports().kafka(),
+                        config.ports().kafkaController()));
+        CompletableFuture<OidcProvider> oidc = CompletableFuture.supplyAsync(() -> OidcProvider.start(config.ports().oidc()));
+        RuntimeException failure = null;
+        for (CompletableFuture<? extends AutoCloseable> part : List.of(postgres, kafka, oidc)) {
+            try {
+                infrastructure.push(part.join());
+            } catch (CompletionException e) {
+                failure = failure == null ? unwrap(e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        startupTimes.put("infrastructure", Duration.ofNanos(System.nanoTime() - started));
+        out.printf("  %-18s ready on :%d, :%d, :%d%n", "postgres/kafka/oidc", config.ports().postgres(),
+                config.ports().kafka(), config.ports().oidc());
+    }
+
+    private void startServices() {
+        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        for (ServiceDatabases db : ServiceDatabases.ALL) {
+            Map<String, String> env = new LinkedHashMap<>(kafka);
+            env.put("DB_URL", config.jdbcUrl(db.database()));
+            env.put("DB_USER", db.role());
+            env.put("DB_PASSWORD", "");
+            env.put("OIDC_ISSUER_URI", config.oidcIssuer());
+            launch(db.service(), portOf(db.service()), env);
+        }
+        launch("gateway", config.ports().gateway(), Map.of(
+                "IDENTITY_URL", "http://localhost:" + config.ports().identity(),
+                "ROOM_URL", "http://localhost:" + config.ports().room(),
+                "PRIZE_URL", "http://localhost:" + config.ports().prize()));
+
+        List<CompletableFuture<Void>> ready = services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> {
+                    service.awaitReady(READY_TIMEOUT);
+                    startupTimes.put(service.name(), service.sinceLaunch());
+                    out.printf("  %-18s ready on :%d in %.1f s%n", service.name(), service.port(),
+                            service.sinceLaunch().toMillis() / 1000.0);
+                }))
+                .toList();
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> future : ready) {
+            try {
+                future.join();
+            } catch (CompletionException e) {
+                failure = failure == null ? unwrap(e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        for (ServiceProcess service : services) {
+            service.process().onExit().thenAccept(process -> {
+                if (!service.stopping() && !closed) {
+                    out.printf("%s exited unexpectedly (exit code %d); the gateway answers its routes with 503. Log: %s%n",
+                            service.name(), process.exitValue(), service.log());
+                }
+            });
+        }
+    }
+
+    private int portOf(String service) {
+        return switch (service) {
+            case "identity-service" -> config.ports().identity();
+            case "room-service" -> config.ports().room();
+            case "prize-service" -> config.ports().prize();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private void launch(String name, int port, Map<String, String> env) {
+        Path jar = config.root().resolve(name.equals("gateway") ? "gateway" : name).resolve("target").resolve(name + "-exec.jar");
+        ServiceProcess service = ServiceProcess.launch(name, jar, port, env, config.serviceJvmOptions(), config.logDir());
+        services.add(service);
+        writePid(service);
+    }
+
+    private void writePid(ServiceProcess service) {
+        try {
+            Path run = config.dataDir().resolve("run");
+            Files.createDirectories(run);
+            Files.writeString(run.resolve(service.name() + ".pid"), Long.toString(service.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RuntimeException unwrap(CompletionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    }
+
+    /** Process ids of the running services, by name (the e2e tests stop one to see the gateway's 503). */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
+    }
+
+    /** How long each part took from launch to ready. */
+    public Map<String, Duration> startupTimes() {
+        return Map.copyOf(startupTimes);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Stops services (gracefully, in parallel), then the OIDC provider, Kafka and PostgreSQL. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE)))
+                .toList()
+                .forEach(CompletableFuture::join);
+        while (!infrastructure.isEmpty()) {
+            AutoCloseable part = infrastructure.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                out.println("Could not stop " + part.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        try (Stream<Path> pids = Files.list(config.dataDir().resolve("run"))) {
+            for (Path pid : pids.toList()) {
+                Files.deleteIfExists(pid);
+            }
+        } catch (IOException ignored) {
+            // nothing was started
+        }
+    }
+}

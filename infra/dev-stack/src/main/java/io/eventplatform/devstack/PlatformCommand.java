@@ -1,0 +1,124 @@
+package io.eventplatform.devstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The Java side of {@code ./platform}: {@code run} starts the whole platform and keeps it running until
+ * Ctrl-C / SIGTERM; {@code stack} starts only PostgreSQL, Kafka and the OIDC provider.
+ */
+public final class PlatformCommand {
+
+    static final String READY_LINE = "Event platform is up";
+
+    private PlatformCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
+            out.println(usage());
+            return rest.isEmpty() ? 2 : 0;
+        }
+        String command = rest.remove(0);
+        boolean fresh = rest.remove("--fresh");
+        Path root = Path.of(option(rest, "--root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path dataDir = Path.of(option(rest, "--data-dir", root.resolve(".data").toString())).toAbsolutePath().normalize();
+        if (!rest.isEmpty()) {
+            err.println("Unknown arguments: " + String.join(" ", rest) + "\n" + usage());
+            return 2;
+        }
+        StackConfig config;
+        try {
+            config = StackConfig.fromEnvironment(root, dataDir, fresh, System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        return switch (command) {
+            case "run" -> runUntilStopped(config, true, out, err);
+            case "stack" -> runUntilStopped(config, false, out, err);
+            default -> {
+                err.println("Unknown command: " + command + "\n" + usage());
+                yield 2;
+            }
+        };
+    }
+
+    private static int runUntilStopped(StackConfig config, boolean withServices, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        out.println("Starting the event platform (data: " + config.dataDir() + ", logs: " + config.logDir() + ")");
+        Platform platform;
+        try {
+            platform = withServices ? Platform.start(config, out) : Platform.startInfrastructure(config, out);
+        } catch (StartupException e) {
+            err.println("FAILED to start " + e.getMessage());
+            err.println("Everything that had started was stopped.");
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the event platform...");
+            platform.close();
+            out.println("Stopped.");
+            stopped.countDown();
+        }, "platform-stop"));
+        out.println();
+        out.printf("%s (%.1f s).%n", READY_LINE, Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+        out.println(urls(config, withServices));
+        out.println("Press Ctrl-C to stop.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static String urls(StackConfig config, boolean withServices) {
+        StackConfig.Ports p = config.ports();
+        StringBuilder text = new StringBuilder();
+        if (withServices) {
+            text.append(String.format("  Gateway (the API)   http://localhost:%d/api/v1%n", p.gateway()));
+            text.append(String.format("  Health              http://localhost:%d/actuator/health%n", p.gateway()));
+            text.append(String.format("  Services            identity :%d, room :%d, prize :%d%n", p.identity(), p.room(), p.prize()));
+        }
+        text.append(String.format("  PostgreSQL          %s (databases identity, room, prize)%n", config.jdbcUrl("<db>")));
+        text.append(String.format("  Kafka               %s%n", config.kafkaBootstrapServers()));
+        text.append(String.format("  OIDC issuer         %s%n", config.oidcIssuer()));
+        text.append(String.format("  Logs                %s", config.logDir()));
+        return text.toString();
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int index = args.indexOf(name);
+        if (index < 0) {
+            return fallback;
+        }
+        if (index + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.get(index + 1);
+        args.remove(index + 1);
+        args.remove(index);
+        return value;
+    }
+
+    static String usage() {
+        return """
+                usage: platform run   [--fresh] [--data-dir DIR]   start everything; Ctrl-C stops it
+                       platform stack [--fresh] [--data-dir DIR]   start PostgreSQL, Kafka and OIDC only
+                  --fresh      start from empty data (deletes the data folder first)
+                  --data-dir   where data and logs live (default: .data in the project)
+                Ports move with GATEWAY_PORT, IDENTITY_PORT, ROOM_PORT, PRIZE_PORT, POSTGRES_PORT, KAFKA_PORT,
+                KAFKA_CONTROLLER_PORT, OIDC_PORT.""";
+    }
+}

@@ -1,0 +1,80 @@
+package io.eventplatform.devstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything of the embedded platform lives: the data folder, the repository (for the service jars), and
+ * the fixed ports. Each port can be moved with an environment variable (same name as in the README).
+ */
+public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, List<String> serviceJvmOptions) {
+
+    public record Ports(int gateway, int identity, int room, int prize, int postgres, int kafka, int kafkaController,
+                        int oidc) {
+
+        public static Ports defaults() {
+            return new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093, 9090);
+        }
+
+        static Ports fromEnvironment(Map<String, String> env) {
+            Ports d = defaults();
+            return new Ports(port(env, "GATEWAY_PORT", d.gateway), port(env, "IDENTITY_PORT", d.identity),
+                    port(env, "ROOM_PORT", d.room), port(env, "PRIZE_PORT", d.prize),
+                    port(env, "POSTGRES_PORT", d.postgres), port(env, "KAFKA_PORT", d.kafka),
+                    port(env, "KAFKA_CONTROLLER_PORT", d.kafkaController), port(env, "OIDC_PORT", d.oidc));
+        }
+
+        private static int port(Map<String, String> env, String name, int fallback) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + value + "'");
+            }
+        }
+
+        /** Every port with the part that binds it, for the "port already in use" check. */
+        public Map<String, Integer> byPart() {
+            return new java.util.LinkedHashMap<>(Map.of(
+                    "postgres", postgres, "kafka", kafka, "kafka-controller", kafkaController, "oidc", oidc,
+                    "identity-service", identity, "room-service", room, "prize-service", prize, "gateway", gateway));
+        }
+    }
+
+    /** Small heaps and a quick JIT: four services and the stack share one 2-core machine. */
+    static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+
+    static StackConfig fromEnvironment(Path root, Path dataDir, boolean fresh, Map<String, String> env) {
+        String javaOpts = env.get("PLATFORM_SERVICE_JAVA_OPTS");
+        List<String> jvmOptions = javaOpts == null || javaOpts.isBlank()
+                ? DEFAULT_SERVICE_JVM_OPTIONS
+                : List.of(javaOpts.trim().split("\\s+"));
+        return new StackConfig(root, dataDir, fresh, Ports.fromEnvironment(env), jvmOptions);
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + ports.postgres + "/" + database;
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + ports.kafka;
+    }
+
+    public String oidcIssuer() {
+        return "http://localhost:" + ports.oidc + "/" + OidcProvider.ISSUER_ID;
+    }
+}
