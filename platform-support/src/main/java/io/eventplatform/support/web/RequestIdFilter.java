@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,6 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * response. An id that is not a short token is replaced rather than trusted into logs.
  */
 final class RequestIdFilter extends OncePerRequestFilter {
+
+    /** One line per request (method, path, status, time), tagged with the request id; level INFO by default. */
+    private static final Logger access = LoggerFactory.getLogger("io.eventplatform.access");
 
     static final String MDC_KEY = "requestId";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -28,17 +33,16 @@ final class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(MDC_KEY, requestId);
         response.setHeader(PlatformHeaders.REQUEST_ID, requestId);
         MDC.put(MDC_KEY, requestId);
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (access.isInfoEnabled() && !isAsyncStarted(request)) {
+                access.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             MDC.remove(MDC_KEY);
         }
-    }
-
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        // the error dispatch logs too: keep the id in the MDC there as well
-        return false;
     }
 
     static String acceptedOrNew(String candidate) {
