@@ -25,10 +25,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     static EmbeddedPostgresServer start(Path dataDir, int port) {
@@ -47,7 +49,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port, dataDir);
             server.provisionServiceDatabases();
             return server;
         } catch (IOException | SQLException e) {
@@ -60,11 +62,26 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * success against the old server; stop it first.
      */
     static void stopOrphan(Path dataDir) throws IOException {
+        Optional<ProcessHandle> orphan = postmaster(dataDir);
+        if (orphan.isPresent()) {
+            log.warn("Stopping a PostgreSQL left running by an earlier launcher (pid {})", orphan.get().pid());
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.get().destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+    }
+
+    /** The live postmaster that the data folder's pid file names, if any. */
+    private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
+        return Files.readAllLines(pidFile).stream().findFirst()
                 .map(String::trim)
                 .flatMap(pid -> {
                     try {
@@ -75,16 +92,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 })
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
-        if (orphan.isPresent()) {
-            log.warn("Stopping a PostgreSQL left running by an earlier launcher (pid {})", orphan.get().pid());
-            orphan.get().destroy();
-            try {
-                orphan.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                orphan.get().destroyForcibly();
-            }
-        }
-        Files.deleteIfExists(pidFile);
     }
 
     /** Idempotent: creates what is missing, leaves what exists. */
@@ -121,8 +128,17 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
+    /** Stops the server and returns only once the postmaster process is gone (its port is free then). */
     @Override
     public void close() throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
         postgres.close();
+        if (postmaster.isPresent()) {
+            try {
+                postmaster.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("PostgreSQL (pid {}) did not exit in time", postmaster.get().pid());
+            }
+        }
     }
 }

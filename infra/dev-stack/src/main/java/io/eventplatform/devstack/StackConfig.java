@@ -41,6 +41,36 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
             }
         }
 
+        /** Free ports picked by the OS, for a second platform beside a running one (the tests use this). */
+        public static Ports findFree() {
+            List<java.net.ServerSocket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    held.add(new java.net.ServerSocket(0));
+                }
+                int[] p = held.stream().mapToInt(java.net.ServerSocket::getLocalPort).toArray();
+                return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                for (java.net.ServerSocket socket : held) {
+                    try {
+                        socket.close();
+                    } catch (java.io.IOException ignored) {
+                        // closing a listening socket we own
+                    }
+                }
+            }
+        }
+
+        /** The environment variables that move each port (the names ./platform reads). */
+        public Map<String, String> asEnvironment() {
+            return Map.of("GATEWAY_PORT", Integer.toString(gateway), "IDENTITY_PORT", Integer.toString(identity),
+                    "ROOM_PORT", Integer.toString(room), "PRIZE_PORT", Integer.toString(prize),
+                    "POSTGRES_PORT", Integer.toString(postgres), "KAFKA_PORT", Integer.toString(kafka),
+                    "KAFKA_CONTROLLER_PORT", Integer.toString(kafkaController), "OIDC_PORT", Integer.toString(oidc));
+        }
+
         /** Every port with the part that binds it, for the "port already in use" check. */
         public Map<String, Integer> byPart() {
             return new java.util.LinkedHashMap<>(Map.of(

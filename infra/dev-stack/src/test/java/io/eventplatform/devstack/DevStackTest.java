@@ -32,7 +32,7 @@ class DevStackTest {
     @TempDir
     static Path dataDir;
 
-    static final StackConfig.Ports ports = freePorts();
+    static final StackConfig.Ports ports = StackConfig.Ports.findFree();
     final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @Test
@@ -138,23 +138,5 @@ class DevStackTest {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static StackConfig.Ports freePorts() {
-        int[] p = new int[8];
-        List<ServerSocket> held = new java.util.ArrayList<>();
-        try {
-            for (int i = 0; i < p.length; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                p[i] = socket.getLocalPort();
-            }
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new StackConfig.Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
     }
 }

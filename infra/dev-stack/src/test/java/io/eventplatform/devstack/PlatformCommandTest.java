@@ -51,6 +51,15 @@ class PlatformCommandTest {
     }
 
     @Test
+    void portsRoundTripThroughTheirEnvironmentVariables() {
+        StackConfig.Ports free = StackConfig.Ports.findFree();
+
+        assertThat(StackConfig.fromEnvironment(Path.of("."), Path.of(".data"), false, free.asEnvironment()).ports())
+                .isEqualTo(free);
+        assertThat(free.byPart().values()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aPortThatIsNotANumberIsAClearError() {
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Path.of("."), Path.of(".data"), false, Map.of("KAFKA_PORT", "kafka")))
                 .hasMessage("KAFKA_PORT must be a port number (1-65535), not 'kafka'");

@@ -1,0 +1,184 @@
+package io.eventplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform, started by {@code ./platform run}, seen through the gateway: every service healthy, the
+ * routing table (proven by the request id showing up in the log of the service that handled it), the 404 and
+ * 503 envelopes, and a clean stop.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    static final List<String> SERVICES = List.of("identity-service", "room-service", "prize-service");
+
+    @TempDir
+    static Path dataDir;
+
+    static RunningPlatform platform;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() throws IOException {
+        platform = RunningPlatform.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayReportsEveryServiceUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = json.readTree(response.body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        for (String component : List.of("identityService", "roomService", "prizeService")) {
+            assertThat(health.get("components").get(component).get("status").asString()).as(component).isEqualTo("UP");
+        }
+    }
+
+    @ParameterizedTest
+    @Order(2)
+    @CsvSource({
+            "/api/v1/auth/providers, identity-service",
+            "/api/v1/users/usr_1, identity-service",
+            "/api/v1/apps, identity-service",
+            "/.well-known/jwks.json, identity-service",
+            "/api/v1/rooms, room-service",
+            "/api/v1/rooms/room_1, room-service",
+            "/api/v1/rooms/room_1/participants, room-service",
+            "/api/v1/ws, room-service",
+            "/api/v1/rooms/room_1/prizes, prize-service",
+            "/api/v1/rooms/room_1/winners/win_1, prize-service",
+            "/api/v1/rooms/room_1/draws, prize-service",
+    })
+    void routesEachPathToTheServiceThatOwnsIt(String path, String owner) throws Exception {
+        String requestId = "e2e-" + UUID.randomUUID();
+
+        HttpResponse<String> response = get(path, requestId);
+
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
+        assertThat(response.statusCode()).isLessThan(500);
+        await("the request id in " + owner + "'s log").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> platform.log(owner).contains(requestId));
+        for (String other : SERVICES) {
+            if (!other.equals(owner)) {
+                assertThat(platform.log(other)).as(other + " must not see " + path).doesNotContain(requestId);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownPathIsTheGatewaysNotFoundEnvelope() throws Exception {
+        String requestId = "e2e-" + UUID.randomUUID();
+
+        HttpResponse<String> response = get("/api/v1/no-such-thing", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body())).isEqualTo(json.readTree(
+                "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"No such resource\"}}"));
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
+        for (String service : SERVICES) {
+            assertThat(platform.log(service)).doesNotContain(requestId);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aServiceThatIsDownIsServiceUnavailableWhileTheOthersKeepWorking() throws Exception {
+        ProcessHandle prize = ProcessHandle.of(platform.pid("prize-service")).orElseThrow();
+        prize.destroyForcibly();
+        prize.onExit().get();
+
+        HttpResponse<String> down = get("/api/v1/rooms/room_1/prizes", null);
+        assertThat(down.statusCode()).isEqualTo(503);
+        JsonNode error = json.readTree(down.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(error.get("details").get("service").asString()).isEqualTo("prize");
+
+        String requestId = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> stillUp = get("/api/v1/rooms", requestId);
+        assertThat(stillUp.statusCode()).isNotEqualTo(503);
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.log("room-service").contains(requestId));
+
+        JsonNode health = json.readTree(get("/actuator/health", null).body());
+        assertThat(health.get("components").get("prizeService").get("status").asString()).isEqualTo("DOWN");
+        assertThat(health.get("components").get("roomService").get("status").asString()).isEqualTo("UP");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> platform.output().stream().anyMatch(line -> line.startsWith("prize-service exited unexpectedly")));
+    }
+
+    @Test
+    @Order(5)
+    void stoppingTheLauncherStopsEveryProcessAndReleasesEveryPort() throws Exception {
+        List<Long> children = new java.util.ArrayList<>();
+        for (String service : List.of("gateway", "identity-service", "room-service")) {
+            children.add(platform.pid(service));
+        }
+        children.add(Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim()));
+
+        assertThat(platform.launcher.isAlive()).as("launcher alive before stop").isTrue();
+        platform.stop();
+
+        assertThat(platform.output()).contains("Stopping the event platform...", "Stopped.");
+        for (long pid : children) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process " + pid).isFalse();
+        }
+        for (Map.Entry<String, Integer> port : platform.ports.byPart().entrySet()) {
+            assertThat(bindable(port.getValue())).as(port.getKey() + " port " + port.getValue() + " released").isTrue();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway(path))).timeout(Duration.ofSeconds(15));
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

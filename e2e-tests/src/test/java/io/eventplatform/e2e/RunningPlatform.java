@@ -1,0 +1,106 @@
+package io.eventplatform.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.eventplatform.devstack.StackConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The platform started exactly as a person starts it, {@code ./platform run --fresh}, on free ports and a
+ * temporary data folder, so the tests can run beside a platform someone already has on the default ports.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String READY_LINE = "Event platform is up";
+
+    final Path root;
+    final Path dataDir;
+    final StackConfig.Ports ports;
+    final Process launcher;
+    final Path outputFile;
+
+    private RunningPlatform(Path root, Path dataDir, StackConfig.Ports ports, Process launcher, Path outputFile) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.launcher = launcher;
+        this.outputFile = outputFile;
+    }
+
+    static RunningPlatform start(Path dataDir) throws IOException {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        StackConfig.Ports ports = StackConfig.Ports.findFree();
+        // a file, not a pipe: what the launcher prints while it exits would be lost in a pipe the JDK drains on exit
+        Path outputFile = Files.createTempFile("platform-run", ".out");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("platform").toString(), "run", "--fresh",
+                "--data-dir", dataDir.toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(outputFile.toFile());
+        builder.environment().putAll(ports.asEnvironment());
+        // the Maven reactor has just built the jars under test
+        builder.environment().put("PLATFORM_SKIP_BUILD", "true");
+        RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile);
+        try {
+            await("the platform to report it is up").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!platform.launcher.isAlive()) {
+                            throw new IllegalStateException("./platform run exited with " + platform.launcher.exitValue()
+                                    + ":\n" + String.join("\n", platform.output()));
+                        }
+                        return platform.output().stream().anyMatch(line -> line.startsWith(READY_LINE));
+                    });
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    /** Everything the launcher has printed so far, line by line. */
+    List<String> output() {
+        try {
+            return Files.readAllLines(outputFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String gateway(String path) {
+        return "http://localhost:" + ports.gateway() + path;
+    }
+
+    long pid(String service) throws IOException {
+        return Long.parseLong(Files.readString(dataDir.resolve("run").resolve(service + ".pid")).trim());
+    }
+
+    String log(String service) throws IOException {
+        Path log = dataDir.resolve("logs").resolve(service + ".log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** SIGTERM to the launcher, like Ctrl-C; waits until it has stopped everything. */
+    void stop() throws InterruptedException {
+        launcher.destroy();
+        if (!launcher.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+            throw new IllegalStateException("the launcher did not stop within 90 s:\n" + String.join("\n", output()));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (launcher.isAlive()) {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
