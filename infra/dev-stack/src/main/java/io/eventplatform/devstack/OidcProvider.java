@@ -24,9 +24,14 @@ final class OidcProvider implements AutoCloseable {
     }
 
     static OidcProvider start(int port) {
+        return start("localhost", port);
+    }
+
+    /** {@code host} is the address to bind: localhost for the dev stack, 0.0.0.0 inside a container. */
+    static OidcProvider start(String host, int port) {
         try {
             MockOAuth2Server server = new MockOAuth2Server();
-            server.start(InetAddress.getByName("localhost"), port);
+            server.start(InetAddress.getByName(host), port);
             warmUp(server);
             return new OidcProvider(server);
         } catch (IOException | RuntimeException e) {

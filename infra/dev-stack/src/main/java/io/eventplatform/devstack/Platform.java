@@ -130,7 +130,9 @@ public final class Platform implements AutoCloseable {
             env.put("DB_URL", config.jdbcUrl(db.database()));
             env.put("DB_USER", db.role());
             env.put("DB_PASSWORD", "");
-            env.put("OIDC_ISSUER_URI", config.oidcIssuer());
+            if (db.service().equals("identity-service")) {
+                env.put("OIDC_ISSUER_URI", config.oidcIssuer());
+            }
             launch(db.service(), portOf(db.service()), env);
         }
         launch("gateway", config.ports().gateway(), Map.of(

@@ -46,6 +46,7 @@ public final class PlatformCommand {
         return switch (command) {
             case "run" -> runUntilStopped(config, true, out, err);
             case "stack" -> runUntilStopped(config, false, out, err);
+            case "oidc" -> runOidcOnly(config, out, err);
             default -> {
                 err.println("Unknown command: " + command + "\n" + usage());
                 yield 2;
@@ -75,6 +76,30 @@ public final class PlatformCommand {
         out.printf("%s (%.1f s).%n", READY_LINE, Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
         out.println(urls(config, withServices));
         out.println("Press Ctrl-C to stop.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Only the OIDC provider, bound to OIDC_HOST (default localhost): the compose file's dev provider. */
+    private static int runOidcOnly(StackConfig config, PrintStream out, PrintStream err) {
+        String host = System.getenv().getOrDefault("OIDC_HOST", "localhost");
+        OidcProvider oidc;
+        try {
+            oidc = OidcProvider.start(host, config.ports().oidc());
+        } catch (StartupException e) {
+            err.println("FAILED to start " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            oidc.close();
+            stopped.countDown();
+        }, "oidc-stop"));
+        out.printf("OIDC provider up: issuer http://%s:%d/%s%n", host, config.ports().oidc(), OidcProvider.ISSUER_ID);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -116,6 +141,7 @@ public final class PlatformCommand {
         return """
                 usage: platform run   [--fresh] [--data-dir DIR]   start everything; Ctrl-C stops it
                        platform stack [--fresh] [--data-dir DIR]   start PostgreSQL, Kafka and OIDC only
+                       platform oidc                               start the OIDC provider only (OIDC_HOST, OIDC_PORT)
                   --fresh      start from empty data (deletes the data folder first)
                   --data-dir   where data and logs live (default: .data in the project)
                 Ports move with GATEWAY_PORT, IDENTITY_PORT, ROOM_PORT, PRIZE_PORT, POSTGRES_PORT, KAFKA_PORT,
