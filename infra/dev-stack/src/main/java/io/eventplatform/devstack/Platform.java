@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import io.eventplatform.embedded.EmbeddedKafkaServer;
+import io.eventplatform.embedded.EmbeddedPostgresServer;
+import io.eventplatform.embedded.StartupException;
 
 /**
  * The whole platform on this machine: PostgreSQL, Kafka and the OIDC provider in this JVM, the four services as
@@ -101,8 +104,17 @@ public final class Platform implements AutoCloseable {
 
     private void startInfrastructure() {
         long started = System.nanoTime();
-        CompletableFuture<EmbeddedPostgresServer> postgres = CompletableFuture.supplyAsync(
-                () -> EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.ports().postgres()));
+        CompletableFuture<EmbeddedPostgresServer> postgres = CompletableFuture.supplyAsync(() -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"),
+                    config.ports().postgres());
+            try (java.sql.Connection superuser = server.superuser("postgres")) {
+                ServiceDatabases.provisionAll(superuser);
+                return server;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                closeQuietly(server);
+                throw new StartupException("postgres", "cannot create the service databases: " + e.getMessage(), e);
+            }
+        });
         CompletableFuture<EmbeddedKafkaServer> kafka = CompletableFuture.supplyAsync(
                 () -> EmbeddedKafkaServer.start(config.dataDir().resolve("kafka"), config.ports().kafka(),
                         config.ports().kafkaController()));
@@ -192,6 +204,14 @@ public final class Platform implements AutoCloseable {
             Files.writeString(run.resolve(service.name() + ".pid"), Long.toString(service.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception ignored) {
+            // already failing; the original error is what gets reported
         }
     }
 

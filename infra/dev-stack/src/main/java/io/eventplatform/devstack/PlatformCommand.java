@@ -1,5 +1,7 @@
 package io.eventplatform.devstack;
 
+import io.eventplatform.embedded.StartupException;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,8 @@ public final class PlatformCommand {
     }
 
     public static void main(String[] args) {
+        // named so that it never shadows the logging setup of an application that has this jar on its classpath
+        System.setProperty("logback.configurationFile", "logback-devstack.xml");
         System.exit(run(args, System.out, System.err));
     }
 

@@ -1,5 +1,10 @@
 package io.eventplatform.devstack;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -13,4 +18,30 @@ public record ServiceDatabases(String service, String database, String role) {
             new ServiceDatabases("identity-service", "identity", "identity_service"),
             new ServiceDatabases("room-service", "room", "room_service"),
             new ServiceDatabases("prize-service", "prize", "prize_service"));
+
+    /** Creates what is missing, leaves what exists: safe on every start. */
+    static void provisionAll(Connection superuser) throws SQLException {
+        try (Statement statement = superuser.createStatement()) {
+            for (ServiceDatabases service : ALL) {
+                if (!exists(superuser, "SELECT 1 FROM pg_roles WHERE rolname = ?", service.role())) {
+                    statement.execute("CREATE ROLE " + service.role()
+                            + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+                }
+                if (!exists(superuser, "SELECT 1 FROM pg_database WHERE datname = ?", service.database())) {
+                    statement.execute("CREATE DATABASE " + service.database() + " OWNER " + service.role());
+                }
+                statement.execute("REVOKE ALL ON DATABASE " + service.database() + " FROM PUBLIC");
+                statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + service.database() + " TO " + service.role());
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
 }

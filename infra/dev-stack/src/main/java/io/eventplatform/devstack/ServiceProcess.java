@@ -1,5 +1,7 @@
 package io.eventplatform.devstack;
 
+import io.eventplatform.embedded.StartupException;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package io.eventplatform.devstack;
 
+import io.eventplatform.embedded.StartupException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.eventplatform.devstack;
+package io.eventplatform.embedded;
 
 /** A part of the platform did not come up; the message says which part and why. */
 public class StartupException extends RuntimeException {

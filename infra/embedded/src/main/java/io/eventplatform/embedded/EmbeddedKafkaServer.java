@@ -1,4 +1,4 @@
-package io.eventplatform.devstack;
+package io.eventplatform.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /** A single-node Kafka broker in KRaft combined mode (broker + controller) inside this JVM. */
-final class EmbeddedKafkaServer implements AutoCloseable {
+public final class EmbeddedKafkaServer implements AutoCloseable {
 
     private final KafkaRaftServer server;
 
@@ -22,7 +22,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
         this.server = server;
     }
 
-    static EmbeddedKafkaServer start(Path logDir, int port, int controllerPort) {
+    public static EmbeddedKafkaServer start(Path logDir, int port, int controllerPort) {
         try {
             Files.createDirectories(logDir);
             Properties properties = properties(logDir, port, controllerPort);
@@ -37,7 +37,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
-    static Properties properties(Path logDir, int port, int controllerPort) {
+    public static Properties properties(Path logDir, int port, int controllerPort) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -72,6 +72,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
+    /** Stops the broker; its data stays, so {@link #start} on the same folder and ports brings it back. */
     @Override
     public void close() {
         server.shutdown();

@@ -1,4 +1,4 @@
-package io.eventplatform.devstack;
+package io.eventplatform.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -6,20 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One PostgreSQL server from zonky's binaries, with its data in the platform's data folder, durable settings
- * (fsync on), and one database + role per service (least privilege).
+ * One PostgreSQL server from zonky's binaries with its data in a folder that survives restarts, durable settings
+ * (fsync on), on a fixed port. Loopback connections are trusted (a local development/test server only).
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -33,7 +30,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static EmbeddedPostgresServer start(Path dataDir, int port) {
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
             stopOrphan(dataDir);
@@ -49,10 +46,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port, dataDir);
-            server.provisionServiceDatabases();
-            return server;
-        } catch (IOException | SQLException e) {
+            return new EmbeddedPostgresServer(postgres, port, dataDir);
+        } catch (IOException e) {
             throw new StartupException("postgres", e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
@@ -94,37 +89,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
     }
 
-    /** Idempotent: creates what is missing, leaves what exists. */
-    private void provisionServiceDatabases() throws SQLException {
-        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
-            for (ServiceDatabases service : ServiceDatabases.ALL) {
-                if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", service.role())) {
-                    statement.execute("CREATE ROLE " + service.role()
-                            + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-                }
-                if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", service.database())) {
-                    statement.execute("CREATE DATABASE " + service.database() + " OWNER " + service.role());
-                }
-                statement.execute("REVOKE ALL ON DATABASE " + service.database() + " FROM PUBLIC");
-                statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + service.database() + " TO " + service.role());
-            }
-        }
-    }
-
-    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, name);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next();
-            }
-        }
-    }
-
-    Connection superuser(String database) throws SQLException {
+    public Connection superuser(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
     }
 
-    String jdbcUrl(String database) {
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 

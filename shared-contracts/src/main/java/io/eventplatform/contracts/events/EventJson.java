@@ -1,0 +1,47 @@
+package io.eventplatform.contracts.events;
+
+import io.eventplatform.contracts.json.PlatformJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and writes event envelopes with their typed data, in the platform's JSON conventions. */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static String write(EventEnvelope<?> event) {
+        return mapper().writeValueAsString(event);
+    }
+
+    /**
+     * Reads an envelope and binds {@code data} to the record of its type.
+     *
+     * @throws UnknownEventTypeException when the type is not one this build knows (the consumer decides whether
+     *                                   to skip it or to park it)
+     */
+    public static EventEnvelope<?> read(String json) {
+        JsonNode tree = mapper().readTree(json);
+        String typeName = tree.path("type").asString("");
+        EventType type = EventType.byName(typeName).orElseThrow(() -> new UnknownEventTypeException(typeName));
+        return read(tree, type.dataType());
+    }
+
+    /** Reads an envelope whose data is of {@code dataType}. */
+    public static <T> EventEnvelope<T> read(JsonNode tree, Class<T> dataType) {
+        JsonMapper mapper = mapper();
+        return mapper.readValue(mapper.treeAsTokens(tree),
+                mapper.getTypeFactory().constructParametricType(EventEnvelope.class, dataType));
+    }
+
+    public static JsonMapper mapper() {
+        return PlatformJson.mapper();
+    }
+
+    /** The event names a type this build does not know. */
+    public static final class UnknownEventTypeException extends IllegalArgumentException {
+        public UnknownEventTypeException(String type) {
+            super("Unknown event type '" + type + "'");
+        }
+    }
+}
