@@ -7,7 +7,7 @@ CREATE TABLE outbox_events (
     topic         text        NOT NULL,
     message_key   text        NOT NULL,
     event_type    text        NOT NULL,
-    payload       jsonb       NOT NULL,
+    payload       json        NOT NULL, -- json, not jsonb: published byte for byte as written
     headers       jsonb       NOT NULL DEFAULT '{}',
     created_at    timestamptz NOT NULL DEFAULT now(),
     published_at  timestamptz

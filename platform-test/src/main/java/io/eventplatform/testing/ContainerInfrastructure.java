@@ -29,8 +29,38 @@ final class ContainerInfrastructure {
     }
 
     static String startKafka() {
-        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
-        kafka.start();
-        return kafka.getBootstrapServers();
+        return new ContainerBroker().bootstrapServers();
+    }
+
+    /** Outages are a paused container: same address, same data, unreachable until unpaused. */
+    static final class ContainerBroker implements KafkaBroker {
+
+        private final KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        private boolean paused;
+
+        ContainerBroker() {
+            kafka.start();
+        }
+
+        @Override
+        public String bootstrapServers() {
+            return kafka.getBootstrapServers();
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (!paused) {
+                kafka.getDockerClient().pauseContainerCmd(kafka.getContainerId()).exec();
+                paused = true;
+            }
+        }
+
+        @Override
+        public synchronized void start() {
+            if (paused) {
+                kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
+                paused = false;
+            }
+        }
     }
 }

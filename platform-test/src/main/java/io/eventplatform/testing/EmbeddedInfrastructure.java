@@ -1,9 +1,12 @@
 package io.eventplatform.testing;
 
+import io.eventplatform.embedded.EmbeddedKafkaServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** PostgreSQL from zonky's binaries and a KRaft broker inside this JVM; both stop when the JVM exits. */
 final class EmbeddedInfrastructure {
@@ -28,11 +31,54 @@ final class EmbeddedInfrastructure {
     }
 
     static String startKafka() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(java.util.Map.of("group.initial.rebalance.delay.ms", "0",
-                "auto.create.topics.enable", "true"));
-        broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
-        return broker.getBrokersAsString();
+        EmbeddedBroker broker = new EmbeddedBroker();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "embedded-kafka-stop"));
+        return broker.bootstrapServers();
+    }
+
+    /** A broker with its own ports and folder; stop() and start() keep both, so clients reconnect to it. */
+    static final class EmbeddedBroker implements KafkaBroker {
+
+        private final Path logDir;
+        private final int port = freePort();
+        private final int controllerPort = freePort();
+        private EmbeddedKafkaServer server;
+
+        EmbeddedBroker() {
+            try {
+                logDir = Files.createTempDirectory("kafka-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            start();
+        }
+
+        @Override
+        public synchronized void start() {
+            if (server == null) {
+                server = EmbeddedKafkaServer.start(logDir, port, controllerPort);
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+
+        @Override
+        public String bootstrapServers() {
+            return "localhost:" + port;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -88,6 +88,14 @@ public final class Infrastructure {
         return kafkaBootstrapServers;
     }
 
+    /**
+     * A broker of the test's own, beside the shared one, that the test may stop and start (outage tests). The
+     * caller stops it when done.
+     */
+    public KafkaBroker dedicatedKafka() {
+        return mode == Mode.EMBEDDED ? new EmbeddedInfrastructure.EmbeddedBroker() : new ContainerInfrastructure.ContainerBroker();
+    }
+
     /** Creates an empty database, so a test context starts from a clean schema without restarting the server. */
     public Database createDatabase(String prefix) {
         PostgresServer server = postgres();

@@ -1,0 +1,39 @@
+package io.eventplatform.support.events;
+
+import io.eventplatform.contracts.events.EventEnvelope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an event's effect at most once per consumer: the event id is recorded in {@code processed_events} in
+ * the same transaction as the effect, so a redelivered event (a relay retry, a consumer rebalance) finds its id
+ * and changes nothing, and a failed effect leaves no record behind.
+ */
+public final class IdempotentConsumer {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * @param consumer a stable name of the consuming feature (two features may each process the same event once)
+     * @return whether the effect ran (false: this consumer had processed the event before)
+     */
+    public boolean applyOnce(String consumer, EventEnvelope<?> event, Runnable effect) {
+        Boolean applied = transactions.execute(status -> {
+            int inserted = jdbc.update("""
+                    INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
+                    ON CONFLICT (consumer, event_id) DO NOTHING""", consumer, event.id());
+            if (inserted == 0) {
+                return false;
+            }
+            effect.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(applied);
+    }
+}
