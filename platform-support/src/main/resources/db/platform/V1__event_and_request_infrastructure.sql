@@ -29,7 +29,8 @@ CREATE TABLE idempotency_keys (
     idempotency_key text        NOT NULL CONSTRAINT idempotency_keys_key_length CHECK (char_length(idempotency_key) <= 255),
     request_hash    text        NOT NULL,
     response_status int,
-    response_body   jsonb,
+    response_type   text,
+    response_body   bytea,      -- the first answer, byte for byte
     created_at      timestamptz NOT NULL DEFAULT now(),
     expires_at      timestamptz NOT NULL,
     PRIMARY KEY (caller, idempotency_key)

@@ -61,10 +61,20 @@ class ComposeFileTest {
     }
 
     @Test
-    void eachAppGetsExactlyTheEnvironmentVariablesItsConfigurationReads() throws IOException {
+    void eachAppGetsEveryVariableItsConfigurationReadsAndNoUnknownOne() throws IOException {
+        String sharedDefaults = Files.readString(ROOT.resolve("platform-support/src/main/resources/platform-defaults.properties"));
         for (String app : APPS.keySet()) {
-            Set<String> read = variablesReadBy(app);
-            assertThat(new TreeSet<>(environment(app).keySet())).as(app).isEqualTo(new TreeSet<>(read));
+            Set<String> own = variablesIn(applicationYml(app));
+            Set<String> all = new TreeSet<>(own);
+            if (!app.equals("gateway")) {
+                all.addAll(variablesIn(sharedDefaults));
+            }
+            Set<String> set = new TreeSet<>(environment(app).keySet());
+            assertThat(set).as(app + ": every variable compose sets is read").isSubsetOf(all);
+            assertThat(set).as(app + ": every variable of its application.yml is set").containsAll(own);
+        }
+        for (String service : List.of("identity-service", "room-service", "prize-service")) {
+            assertThat(environment(service)).containsKeys("JWKS_URI", "TOKEN_ISSUER", "KAFKA_BOOTSTRAP_SERVERS");
         }
     }
 
@@ -115,9 +125,9 @@ class ComposeFileTest {
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
     }
 
-    private Set<String> variablesReadBy(String app) throws IOException {
+    private static Set<String> variablesIn(String configuration) {
         Set<String> variables = new LinkedHashSet<>();
-        Matcher matcher = VARIABLE.matcher(applicationYml(app));
+        Matcher matcher = VARIABLE.matcher(configuration);
         while (matcher.find()) {
             variables.add(matcher.group(1));
         }

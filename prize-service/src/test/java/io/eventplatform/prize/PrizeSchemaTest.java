@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The migrated schema against data-model.md, section prize-service: a missing column or index fails here. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@WithRealInfrastructure
+@WithRealInfrastructure(kafka = true)
 class PrizeSchemaTest {
 
     @Autowired

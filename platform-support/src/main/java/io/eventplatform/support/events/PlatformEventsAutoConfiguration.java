@@ -75,6 +75,11 @@ public class PlatformEventsAutoConfiguration {
     }
 
     @Bean
+    RequestIdRecordInterceptor requestIdRecordInterceptor() {
+        return new RequestIdRecordInterceptor();
+    }
+
+    @Bean
     DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
         return new DeadLettersEndpoint(deadLetters);
     }

@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"spring.autoconfigure.exclude="
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-                // no database in this test service
-                "management.endpoint.health.group.readiness.include=readinessState"})
+                // no database and no token checks in this test of the error envelope
+                "management.endpoint.health.group.readiness.include=readinessState",
+                "platform.security.public-paths=/**"})
 class ErrorEnvelopeTest {
 
     @LocalServerPort

@@ -1,0 +1,82 @@
+package io.eventplatform.support.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Token checks for a domain service: every request needs a valid, unrevoked platform token except health, the
+ * error page and the service's configured public paths. Platform admins ({@code prole=admin}) get
+ * {@code ROLE_ADMIN}; an app token's permissions become {@code PERM_<permission>} authorities.
+ */
+@AutoConfiguration(after = RevocationAutoConfiguration.class, beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties, RevocationSet revocations) {
+        return PlatformTokens.decoder(properties, revocations);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
+            throws Exception {
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/error"));
+        open.addAll(properties.publicPaths());
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(properties.protectedPaths().toArray(String[]::new)).authenticated()
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authorities()))
+                        .authenticationEntryPoint(EnvelopeSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(EnvelopeSecurityHandlers.forbidden()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(EnvelopeSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(EnvelopeSecurityHandlers.forbidden()));
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter authorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(PlatformSecurityAutoConfiguration::authoritiesOf);
+        return converter;
+    }
+
+    static Collection<GrantedAuthority> authoritiesOf(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if ("admin".equals(jwt.getClaimAsString("prole"))) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        List<String> permissions = jwt.getClaimAsStringList("perms");
+        if (permissions != null) {
+            permissions.forEach(permission -> authorities.add(new SimpleGrantedAuthority("PERM_" + permission)));
+        }
+        return authorities;
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventplatform.support.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Verifies the platform's access tokens offline: signature by a key from identity-service's JWKS (RS256 or
+ * ES256 only, so {@code alg: none} and HMAC tokens fail), issuer, audience, expiry with the configured skew, and
+ * the revocation set. Any failure is a 401.
+ */
+final class PlatformTokens {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformTokens.class);
+
+    private PlatformTokens() {
+    }
+
+    static JwtDecoder decoder(SecurityProperties properties, RevocationSet revocations) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.add(SignatureAlgorithm.RS256);
+                    algorithms.add(SignatureAlgorithm.ES256);
+                })
+                // the default 500 ms is too short for the first fetch from a service that is still warming up
+                .restOperations(new RestTemplate(timeouts()))
+                .build();
+        decoder.setJwtValidator(validator(properties, revocations));
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (BadJwtException bad) {
+                throw bad;
+            } catch (JwtException unverifiable) {
+                // e.g. the key set cannot be fetched: the token is not verified, so the caller is not authenticated
+                // (a 401, not a 500); the cause goes to the log
+                log.warn("Cannot verify a token: {}", unverifiable.getMessage());
+                throw new BadJwtException("The token cannot be verified now", unverifiable);
+            }
+        };
+    }
+
+    private static SimpleClientHttpRequestFactory timeouts() {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(Duration.ofSeconds(2));
+        factory.setReadTimeout(Duration.ofSeconds(5));
+        return factory;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, RevocationSet revocations) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(properties.audience())),
+                jwt -> revocations.isRevoked(jwt.getId(), jwt.getClaimAsString("sid"), jwt.getSubject(), jwt.getIssuedAt())
+                        ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has been revoked", null))
+                        : OAuth2TokenValidatorResult.success()));
+    }
+}

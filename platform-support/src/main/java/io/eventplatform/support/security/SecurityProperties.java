@@ -1,0 +1,29 @@
+package io.eventplatform.support.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks the platform's tokens ({@code platform.security.*}).
+ *
+ * @param jwksUri          identity-service's key set (cached; fetched again when a token names an unknown key)
+ * @param issuer           the {@code iss} every token must carry
+ * @param audience         the {@code aud} every token must carry
+ * @param clockSkew        tolerance for {@code exp}/{@code nbf} (at most 60 s, auth.md)
+ * @param maxTokenLifetime the longest lifetime of any token; a subject cut-off is kept this long
+ * @param publicPaths      request paths (patterns) that need no token
+ * @param protectedPaths   paths that need a token even though a public pattern matches them (checked first)
+ */
+@ConfigurationProperties("platform.security")
+public record SecurityProperties(
+        @DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+        @DefaultValue("http://localhost:8080") String issuer,
+        @DefaultValue("event-platform") String audience,
+        @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("2h") Duration maxTokenLifetime,
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue List<String> protectedPaths) {
+}
