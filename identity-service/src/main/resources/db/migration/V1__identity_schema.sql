@@ -12,6 +12,8 @@ CREATE TABLE users (
     provider_id    text,
     email_verified timestamptz,
     platform_role  text        NOT NULL DEFAULT 'USER' CONSTRAINT users_platform_role CHECK (platform_role IN ('USER', 'ADMIN')),
+    -- grows with every change; published as the events' aggregateVersion (replicas keep the newest)
+    version        bigint      NOT NULL DEFAULT 1,
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now(),
     deleted_at     timestamptz,
@@ -60,6 +62,7 @@ CREATE TABLE apps (
     manifest_version text        NOT NULL,
     manifest_history jsonb       NOT NULL DEFAULT '[]' CONSTRAINT apps_manifest_history_array CHECK (jsonb_typeof(manifest_history) = 'array'),
     is_active        boolean     NOT NULL DEFAULT true,
+    version          bigint      NOT NULL DEFAULT 1,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
     deleted_at       timestamptz

@@ -15,6 +15,8 @@ CREATE TABLE prizes (
     quantity_remaining int         NOT NULL DEFAULT 1
                                    CONSTRAINT prizes_quantity_remaining_range CHECK (quantity_remaining BETWEEN 0 AND quantity),
     metadata           jsonb       CONSTRAINT prizes_metadata_size CHECK (octet_length(metadata::text) <= 16384),
+    -- grows with every change; published as the events' aggregateVersion (replicas keep the newest)
+    version            bigint      NOT NULL DEFAULT 1,
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
     deleted_at         timestamptz
@@ -49,6 +51,7 @@ CREATE TABLE winners (
     prize_id       text        NOT NULL REFERENCES prizes (id) ON DELETE RESTRICT,
     draw_id        text        REFERENCES draws (id) ON DELETE RESTRICT,
     metadata       jsonb       CONSTRAINT winners_metadata_size CHECK (octet_length(metadata::text) <= 16384),
+    version        bigint      NOT NULL DEFAULT 1,
     created_at     timestamptz NOT NULL DEFAULT now(),
     deleted_at     timestamptz
 );

@@ -15,6 +15,8 @@ CREATE TABLE rooms (
     status               room_status      NOT NULL DEFAULT 'DRAFT',
     is_public            boolean          NOT NULL DEFAULT true,
     created_by           text             NOT NULL,
+    -- grows with every change; published as the events' aggregateVersion (replicas keep the newest)
+    version              bigint           NOT NULL DEFAULT 1,
     created_at           timestamptz      NOT NULL DEFAULT now(),
     updated_at           timestamptz      NOT NULL DEFAULT now(),
     deleted_at           timestamptz
@@ -44,6 +46,7 @@ CREATE TABLE participants (
     metadata   jsonb            CONSTRAINT participants_metadata_size CHECK (octet_length(metadata::text) <= 16384),
     joined_at  timestamptz      NOT NULL DEFAULT now(),
     removed_by text,
+    version    bigint           NOT NULL DEFAULT 1,
     updated_at timestamptz      NOT NULL DEFAULT now(),
     deleted_at timestamptz,
     -- one row per user and room: leaving and re-joining re-activates the same row

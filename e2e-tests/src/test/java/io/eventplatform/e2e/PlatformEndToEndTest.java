@@ -71,6 +71,20 @@ class PlatformEndToEndTest {
         }
     }
 
+    @Test
+    @Order(1)
+    void everyServiceExposesItsOutboxMetricsAndNeedsATokenForTheApi() throws Exception {
+        for (int port : List.of(platform.ports.identity(), platform.ports.room(), platform.ports.prize())) {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("platform_outbox_backlog", "platform_outbox_oldest_age_seconds");
+        }
+        HttpResponse<String> anonymous = get("/api/v1/rooms", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(anonymous.body()).get("error").get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
     @ParameterizedTest
     @Order(2)
     @CsvSource({

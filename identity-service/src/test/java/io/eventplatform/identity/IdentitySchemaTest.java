@@ -41,7 +41,7 @@ class IdentitySchemaTest {
         assertThat(schema().columns("users").values()).map(DatabaseSchema.Column::toString).containsExactly(
                 "id text not null", "email text not null", "name text", "avatar text", "provider text not null",
                 "provider_id text", "email_verified timestamptz", "platform_role text not null",
-                "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
+                "version bigint not null", "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
         assertThat(schema().uniqueKeys("users", false)).contains(
                 List.of("id"), List.of("email"), List.of("provider", "provider_id"));
         assertThat(schema().indexedKeys("users")).contains(List.of("deleted_at"));
@@ -76,7 +76,7 @@ class IdentitySchemaTest {
         assertThat(schema().columns("apps").values()).map(DatabaseSchema.Column::toString).containsExactly(
                 "id text not null", "app_id text not null", "secret_hash text not null", "manifest jsonb not null",
                 "manifest_version text not null", "manifest_history jsonb not null", "is_active boolean not null",
-                "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
+                "version bigint not null", "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
         assertThat(schema().uniqueKeys("apps", false)).contains(List.of("app_id"));
         assertThat(schema().indexedKeys("apps")).contains(List.of("is_active"),
                 List.of("deleted_at"), List.of("manifest_version"));

@@ -40,7 +40,7 @@ class PrizeSchemaTest {
         assertThat(schema().columns("prizes").values()).map(DatabaseSchema.Column::toString).containsExactly(
                 "id text not null", "room_id text not null", "name text not null", "description text",
                 "image_url text", "quantity int not null", "quantity_remaining int not null", "metadata jsonb",
-                "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
+                "version bigint not null", "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
         assertThat(schema().indexedKeys("prizes")).contains(List.of("room_id"), List.of("deleted_at"));
     }
 
@@ -48,7 +48,8 @@ class PrizeSchemaTest {
     void winnersHaveEveryIndexAndAreUniquePerParticipantAndPrizeWhileLive() {
         assertThat(schema().columns("winners").values()).map(DatabaseSchema.Column::toString).containsExactly(
                 "id text not null", "room_id text not null", "participant_id text not null", "prize_id text not null",
-                "draw_id text", "metadata jsonb", "created_at timestamptz not null", "deleted_at timestamptz");
+                "draw_id text", "metadata jsonb", "version bigint not null", "created_at timestamptz not null",
+                "deleted_at timestamptz");
         assertThat(schema().indexedKeys("winners")).contains(List.of("room_id"), List.of("participant_id"),
                 List.of("prize_id"), List.of("created_at"), List.of("deleted_at"), List.of("room_id", "prize_id"));
         assertThat(schema().indexes("winners")).anySatisfy(index -> {

@@ -47,7 +47,8 @@ class RoomSchemaTest {
         assertThat(schema().columns("rooms").values()).map(DatabaseSchema.Column::toString).containsExactly(
                 "id text not null", "name text not null", "description text", "app_id text not null",
                 "app_settings jsonb not null", "app_manifest_version text not null", "status room_status not null",
-                "is_public boolean not null", "created_by text not null", "created_at timestamptz not null",
+                "is_public boolean not null", "created_by text not null", "version bigint not null",
+                "created_at timestamptz not null",
                 "updated_at timestamptz not null", "deleted_at timestamptz");
         assertThat(schema().indexedKeys("rooms")).contains(List.of("app_id"), List.of("status"), List.of("is_public"),
                 List.of("created_by"), List.of("created_at"), List.of("deleted_at"), List.of("app_manifest_version"),
@@ -58,7 +59,7 @@ class RoomSchemaTest {
     void participantsAreUniquePerUserAndRoomAndCascadeWithTheirRoom() {
         assertThat(schema().columns("participants").values()).map(DatabaseSchema.Column::toString).containsExactly(
                 "id text not null", "user_id text not null", "room_id text not null", "role participant_role not null",
-                "metadata jsonb", "joined_at timestamptz not null", "removed_by text",
+                "metadata jsonb", "joined_at timestamptz not null", "removed_by text", "version bigint not null",
                 "updated_at timestamptz not null", "deleted_at timestamptz");
         assertThat(schema().uniqueKeys("participants", false)).contains(List.of("user_id", "room_id"));
         assertThat(schema().indexedKeys("participants")).contains(List.of("room_id"), List.of("user_id"),

@@ -39,7 +39,8 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
             throws Exception {
-        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/error"));
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+                "/actuator/prometheus", "/error"));
         open.addAll(properties.publicPaths());
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())

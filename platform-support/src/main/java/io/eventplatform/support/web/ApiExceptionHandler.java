@@ -59,6 +59,11 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException) {
+                return envelope(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 256 KiB", null, headers);
+            }
+        }
         // Well-formed JSON whose values don't fit the expected types is a validation error at that field;
         // anything that is not JSON at all is a 400.
         if (ex.getCause() instanceof DatabindException bind

@@ -75,6 +75,18 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void aBodyOver256KibIsPayloadTooLargeWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String huge = "{\"name\": \"" + "x".repeat(300 * 1024) + "\", \"count\": 1}";
+
+        assertError(send("POST", "/things", huge, "application/json"), 413, "PAYLOAD_TOO_LARGE");
+
+        HttpRequest chunked = HttpRequest.newBuilder(uri("/things")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+        assertError(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void anApiExceptionKeepsItsCodeMessageAndDetails() throws Exception {
         JsonNode error = assertError(send("GET", "/things/conflict", null, null), 409, "PRIZE_EXHAUSTED");
         assertThat(error.get("message").asString()).isEqualTo("No units left");
