@@ -139,7 +139,8 @@ public final class Platform implements AutoCloseable {
         Map<String, String> kafka = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                 "JWKS_URI", "http://localhost:" + config.ports().identity() + "/.well-known/jwks.json",
-                "TOKEN_ISSUER", "http://localhost:" + config.ports().gateway());
+                "TOKEN_ISSUER", "http://localhost:" + config.ports().gateway(),
+                "SPRING_PROFILES_ACTIVE", "local");
         for (ServiceDatabases db : ServiceDatabases.ALL) {
             Map<String, String> env = new LinkedHashMap<>(kafka);
             env.put("DB_URL", config.jdbcUrl(db.database()));

@@ -25,7 +25,7 @@ import org.springframework.web.client.RestTemplate;
  * ES256 only, so {@code alg: none} and HMAC tokens fail), issuer, audience, expiry with the configured skew, and
  * the revocation set. Any failure is a 401.
  */
-final class PlatformTokens {
+public final class PlatformTokens {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformTokens.class);
 
@@ -63,7 +63,8 @@ final class PlatformTokens {
         return factory;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, RevocationSet revocations) {
+    /** Every rule a platform token must pass besides its signature (for a service that verifies with local keys). */
+    public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, RevocationSet revocations) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtTimestampValidator(properties.clockSkew()),

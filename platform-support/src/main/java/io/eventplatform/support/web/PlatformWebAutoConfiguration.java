@@ -25,6 +25,12 @@ public class PlatformWebAutoConfiguration {
         return registration;
     }
 
+    /** REST timestamps like every other timestamp of the platform: UTC with milliseconds. */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer platformTimestamps() {
+        return builder -> io.eventplatform.contracts.json.PlatformJson.configure(builder);
+    }
+
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();

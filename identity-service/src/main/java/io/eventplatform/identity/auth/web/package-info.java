@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.identity.auth.web;
+
+import org.jspecify.annotations.NullMarked;

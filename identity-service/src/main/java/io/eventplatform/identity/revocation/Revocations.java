@@ -1,0 +1,64 @@
+package io.eventplatform.identity.revocation;
+
+import io.eventplatform.contracts.events.EventData;
+import io.eventplatform.contracts.events.EventEnvelope;
+import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.identity.token.TokenProperties;
+import io.eventplatform.support.events.Outbox;
+import io.eventplatform.support.ids.Ids;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Revokes tokens before they expire: a row in {@code revoked_tokens} (the record) and an event on
+ * {@code identity.revocations.v1} (what every instance of every service acts on within a second), in the
+ * transaction of whatever caused it.
+ */
+@Service
+public class Revocations {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final TokenProperties tokens;
+
+    Revocations(JdbcClient jdbc, Outbox outbox, TokenProperties tokens) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.tokens = tokens;
+    }
+
+    /** One access token, until its own expiry. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeToken(String jti, String subject, Instant expiresAt, String reason, @Nullable String by) {
+        record(jti, subject, expiresAt, reason, by);
+        outbox.publish(EventEnvelope.of(EventType.TOKEN_REVOKED, "identity-service", subject, 1, null,
+                new EventData.TokenRevoked(jti, subject, millis(expiresAt))));
+    }
+
+    /** Every access token of a session (their {@code sid}); none of them outlives the access token lifetime. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeSession(String sessionId, String subject, String reason, @Nullable String by) {
+        Instant lastExpiry = Instant.now().plus(tokens.accessTtl());
+        record("sid:" + sessionId, subject, lastExpiry, reason, by);
+        outbox.publish(EventEnvelope.of(EventType.SESSION_REVOKED, "identity-service", subject, 1, null,
+                new EventData.SessionRevoked(sessionId, subject, millis(lastExpiry))));
+    }
+
+    private void record(String tokenId, String subject, Instant expiresAt, String reason, @Nullable String by) {
+        jdbc.sql("""
+                INSERT INTO revoked_tokens (id, token_id, user_id, expires_at, reason, revoked_by)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token_id) DO NOTHING""")
+                .params(Ids.next("rvk"), tokenId, subject, Timestamp.from(expiresAt), reason, by)
+                .update();
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

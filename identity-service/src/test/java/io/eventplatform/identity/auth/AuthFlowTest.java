@@ -1,0 +1,252 @@
+package io.eventplatform.identity.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventplatform.testing.WithRealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Dev login, tokens, refresh rotation with reuse detection, logout and sessions, against real infrastructure. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.auth.dev-login.enabled=true",
+        "platform.auth.admin-emails=boss@example.com",
+        "platform.identity.tokens.issuer=http://issuer.test",
+        "platform.security.issuer=http://issuer.test"})
+@WithRealInfrastructure(kafka = true)
+@ExtendWith(OutputCaptureExtension.class)
+class AuthFlowTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void devLoginHandsOutATokenPairAndMeShowsTheProfile() throws Exception {
+        JsonNode tokens = login("Ada.Lovelace+" + UUID.randomUUID() + "@Example.com", "Ada");
+
+        assertThat(tokens.get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(tokens.get("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(tokens.get("refreshToken").asString()).matches("[A-Za-z0-9_-]{43}");
+        String email = tokens.get("user").get("email").asString();
+        assertThat(email).isEqualTo(email.toLowerCase());
+
+        JsonNode me = data(send("GET", "/api/v1/auth/me", access(tokens), null), 200);
+        assertThat(me.get("email").asString()).isEqualTo(email);
+        assertThat(me.get("name").asString()).isEqualTo("Ada");
+        assertThat(me.get("platformRole").asString()).isEqualTo("user");
+        assertThat(me.get("createdAt").asString()).matches(".*\\.\\d{3}Z");
+    }
+
+    @Test
+    void aNewUserIsPublishedAndLoggingInAgainFindsTheSameUser() throws Exception {
+        String email = "grace+" + UUID.randomUUID() + "@example.com";
+        String first = login(email, "Grace").get("user").get("id").asString();
+        String second = login(email.toUpperCase(), null).get("user").get("id").asString();
+
+        assertThat(second).isEqualTo(first).startsWith("usr_");
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM outbox_events WHERE event_type = 'UserRegistered' AND message_key = ?""",
+                Integer.class, first)).isEqualTo(1);
+    }
+
+    @Test
+    void configuredAdminEmailsLogInAsPlatformAdmins() throws Exception {
+        JsonNode me = data(send("GET", "/api/v1/auth/me", access(login("Boss@example.com", null)), null), 200);
+
+        assertThat(me.get("platformRole").asString()).isEqualTo("admin");
+    }
+
+    @Test
+    void devLoginValidatesItsInput() throws Exception {
+        assertError(send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"not-an-email\"}"), 422, "VALIDATION_ERROR");
+        assertError(send("POST", "/api/v1/auth/dev/login", null, "{\"email\":"), 400, "BAD_REQUEST");
+        assertError(send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"a@b.co\",\"name\":\"\"}"), 422, "VALIDATION_ERROR");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/api/v1/auth/dev/login"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("a@b.co")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertError(form, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void theKeySetPublishesOnlyPublicKeys() throws Exception {
+        JsonNode jwks = json.readTree(send("GET", "/.well-known/jwks.json", null, null).body());
+
+        JsonNode key = jwks.get("keys").get(0);
+        assertThat(key.get("kid").asString()).isEqualTo("platform-1");
+        assertThat(key.get("kty").asString()).isEqualTo("RSA");
+        assertThat(key.has("d")).isFalse();
+        assertThat(key.has("p")).isFalse();
+    }
+
+    @Test
+    void refreshRotatesBothTokens() throws Exception {
+        JsonNode first = login("rotate+" + UUID.randomUUID() + "@example.com", null);
+
+        JsonNode second = data(refresh(first), 200);
+
+        assertThat(second.get("refreshToken").asString()).isNotEqualTo(first.get("refreshToken").asString());
+        assertThat(second.get("accessToken").asString()).isNotEqualTo(first.get("accessToken").asString());
+        assertThat(send("GET", "/api/v1/auth/me", access(second), null).statusCode()).isEqualTo(200);
+        assertThat(refresh(second).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesTheWholeSession() throws Exception {
+        JsonNode first = login("stolen+" + UUID.randomUUID() + "@example.com", null);
+        JsonNode second = data(refresh(first), 200);
+        // the rotation happened a while ago: a second use now is not a race but a stolen token
+        jdbc.update("UPDATE sessions SET revoked_at = now() - interval '1 minute' WHERE refresh_token_hash = encode(sha256(?::bytea), 'hex')",
+                first.get("refreshToken").asString());
+
+        assertError(refresh(first), 401, "UNAUTHORIZED");
+
+        assertError(refresh(second), 401, "UNAUTHORIZED");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> send("GET", "/api/v1/auth/me", access(second), null).statusCode() == 401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM revoked_tokens WHERE reason = 'refresh_reuse' AND token_id = ?",
+                Integer.class, "sid:" + sessionOf(second))).isEqualTo(1);
+    }
+
+    @Test
+    void ofTwoRefreshesWithTheSameTokenExactlyOneWinsAndTheSessionLivesOn() throws Exception {
+        JsonNode tokens = login("race+" + UUID.randomUUID() + "@example.com", null);
+        List<Callable<HttpResponse<String>>> calls = List.of(() -> refresh(tokens), () -> refresh(tokens));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        try {
+            for (Future<HttpResponse<String>> response : pool.invokeAll(calls)) {
+                responses.add(response.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 401);
+        JsonNode winner = json.readTree(responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().body()).get("data");
+        assertThat(refresh(winner).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutRevokesTheAccessTokenAtOnceAndEndsTheSession() throws Exception {
+        JsonNode tokens = login("bye+" + UUID.randomUUID() + "@example.com", null);
+
+        JsonNode result = data(send("POST", "/api/v1/auth/logout", access(tokens), "{}"), 200);
+
+        assertThat(result.get("success").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> send("GET", "/api/v1/auth/me", access(tokens), null).statusCode() == 401);
+        assertError(refresh(tokens), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void usersSeeAndEndTheirOwnSessionsOnly() throws Exception {
+        String email = "sessions+" + UUID.randomUUID() + "@example.com";
+        JsonNode laptop = login(email, null);
+        JsonNode phone = login(email, null);
+        JsonNode stranger = login("stranger+" + UUID.randomUUID() + "@example.com", null);
+
+        HttpResponse<String> listed = send("GET", "/api/v1/auth/sessions", access(laptop), null);
+        JsonNode page = json.readTree(listed.body());
+        assertThat(page.get("meta").get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("data").findValues("current")).extracting(JsonNode::asBoolean).containsExactlyInAnyOrder(true, false);
+
+        assertError(send("DELETE", "/api/v1/auth/sessions/" + sessionOf(phone), access(stranger), null), 404, "NOT_FOUND");
+        assertThat(send("DELETE", "/api/v1/auth/sessions/" + sessionOf(phone), access(laptop), null).statusCode()).isEqualTo(200);
+        assertError(send("DELETE", "/api/v1/auth/sessions/" + sessionOf(phone), access(laptop), null), 404, "NOT_FOUND");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> send("GET", "/api/v1/auth/me", access(phone), null).statusCode() == 401);
+        assertThat(json.readTree(send("GET", "/api/v1/auth/sessions", access(laptop), null).body())
+                .get("meta").get("total").asLong()).isEqualTo(1);
+        assertError(send("GET", "/api/v1/auth/sessions?sort=createdAt", access(laptop), null), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void theOwnProfileAndSessionsNeedAToken() throws Exception {
+        assertError(send("GET", "/api/v1/auth/me", null, null), 401, "UNAUTHORIZED");
+        assertError(send("GET", "/api/v1/auth/sessions", null, null), 401, "UNAUTHORIZED");
+        assertError(send("POST", "/api/v1/auth/logout", null, "{}"), 401, "UNAUTHORIZED");
+        assertError(send("GET", "/api/v1/auth/me", "not.a.token", null), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void noTokenEverAppearsInTheLogs(CapturedOutput output) throws Exception {
+        JsonNode tokens = login("quiet+" + UUID.randomUUID() + "@example.com", null);
+        JsonNode rotated = data(refresh(tokens), 200);
+        send("POST", "/api/v1/auth/logout", access(rotated), "{\"refreshToken\":\"" + rotated.get("refreshToken").asString() + "\"}");
+        refresh(rotated);
+
+        for (JsonNode pair : List.of(tokens, rotated)) {
+            assertThat(output.getAll()).doesNotContain(pair.get("accessToken").asString(), pair.get("refreshToken").asString());
+        }
+    }
+
+    private JsonNode login(String email, String name) throws Exception {
+        String body = name == null ? "{\"email\":\"" + email + "\"}" : "{\"email\":\"" + email + "\",\"name\":\"" + name + "\"}";
+        return data(send("POST", "/api/v1/auth/dev/login", null, body), 200);
+    }
+
+    private HttpResponse<String> refresh(JsonNode tokens) throws Exception {
+        return send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}");
+    }
+
+    private String sessionOf(JsonNode tokens) {
+        String payload = tokens.get("accessToken").asString().split("\\.")[1];
+        return json.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sid").asString();
+    }
+
+    private static String access(JsonNode tokens) {
+        return tokens.get("accessToken").asString();
+    }
+
+    private JsonNode data(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body()).get("data");
+    }
+
+    private void assertError(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(json.readTree(response.body()).get("error").get("code").asString()).isEqualTo(code);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

@@ -1,0 +1,5 @@
+/** Prefixed, time-sortable ids. */
+@NullMarked
+package io.eventplatform.support.ids;
+
+import org.jspecify.annotations.NullMarked;
