@@ -118,6 +118,32 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void devLoginMeRefreshAndLogoutWorkThroughTheGateway() throws Exception {
+        HttpResponse<String> login = send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"e2e@example.com\",\"name\":\"E2E\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonNode tokens = json.readTree(login.body()).get("data");
+        String access = tokens.get("accessToken").asString();
+
+        HttpResponse<String> me = send("GET", "/api/v1/auth/me", access, null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("data").get("email").asString()).isEqualTo("e2e@example.com");
+
+        // the same token is accepted by the other services too (their own checks, same keys)
+        assertThat(send("GET", "/api/v1/rooms", access, null).statusCode()).isNotEqualTo(401);
+
+        HttpResponse<String> refreshed = send("POST", "/api/v1/auth/refresh", null,
+                "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}");
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        String newAccess = json.readTree(refreshed.body()).get("data").get("accessToken").asString();
+
+        assertThat(send("POST", "/api/v1/auth/logout", newAccess, "{}").statusCode()).isEqualTo(200);
+        await("the logged-out token refused by identity and room service").atMost(Duration.ofSeconds(5))
+                .until(() -> send("GET", "/api/v1/auth/me", newAccess, null).statusCode() == 401
+                        && send("GET", "/api/v1/rooms", newAccess, null).statusCode() == 401);
+    }
+
+    @Test
+    @Order(3)
     void anUnknownPathIsTheGatewaysNotFoundEnvelope() throws Exception {
         String requestId = "e2e-" + UUID.randomUUID();
 
@@ -176,6 +202,19 @@ class PlatformEndToEndTest {
         for (Map.Entry<String, Integer> port : platform.ports.byPart().entrySet()) {
             assertThat(bindable(port.getValue())).as(port.getKey() + " port " + port.getValue() + " released").isTrue();
         }
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway(path))).timeout(Duration.ofSeconds(15))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {
