@@ -16,11 +16,13 @@ CREATE TABLE users (
     version        bigint      NOT NULL DEFAULT 1,
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now(),
-    deleted_at     timestamptz,
-    CONSTRAINT users_email_key UNIQUE (email),
-    CONSTRAINT users_provider_provider_id_key UNIQUE (provider, provider_id)
+    deleted_at     timestamptz
 );
--- users_email_key already indexes email; a second plain index on it would only slow writes.
+-- Unique among live users: a deleted account keeps its row (soft delete) but frees its email and provider
+-- identity, so the person can sign up again as a new user. These indexes also serve every look-up by email.
+CREATE UNIQUE INDEX users_email_key ON users (email) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX users_provider_provider_id_key ON users (provider, provider_id) WHERE deleted_at IS NULL;
+CREATE INDEX users_email_idx ON users (email);
 CREATE INDEX users_deleted_at_idx ON users (deleted_at);
 
 CREATE TABLE sessions (

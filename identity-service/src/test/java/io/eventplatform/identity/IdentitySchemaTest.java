@@ -42,9 +42,9 @@ class IdentitySchemaTest {
                 "id text not null", "email text not null", "name text", "avatar text", "provider text not null",
                 "provider_id text", "email_verified timestamptz", "platform_role text not null",
                 "version bigint not null", "created_at timestamptz not null", "updated_at timestamptz not null", "deleted_at timestamptz");
-        assertThat(schema().uniqueKeys("users", false)).contains(
-                List.of("id"), List.of("email"), List.of("provider", "provider_id"));
-        assertThat(schema().indexedKeys("users")).contains(List.of("deleted_at"));
+        assertThat(schema().uniqueKeys("users", false)).contains(List.of("id"));
+        assertThat(schema().uniqueKeys("users", true)).contains(List.of("email"), List.of("provider", "provider_id"));
+        assertThat(schema().indexedKeys("users")).contains(List.of("email"), List.of("deleted_at"));
     }
 
     @Test
@@ -80,6 +80,15 @@ class IdentitySchemaTest {
         assertThat(schema().uniqueKeys("apps", false)).contains(List.of("app_id"));
         assertThat(schema().indexedKeys("apps")).contains(List.of("is_active"),
                 List.of("deleted_at"), List.of("manifest_version"));
+    }
+
+    @Test
+    void aDeletedAccountFreesItsEmail() {
+        jdbc().update("INSERT INTO users (id, email, deleted_at) VALUES ('usr_gone', 'gone@example.com', now())");
+
+        jdbc().update("INSERT INTO users (id, email) VALUES ('usr_back', 'gone@example.com')");
+
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM users WHERE email = 'gone@example.com'", Integer.class)).isEqualTo(2);
     }
 
     @Test

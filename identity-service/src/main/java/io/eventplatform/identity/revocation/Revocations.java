@@ -50,6 +50,15 @@ public class Revocations {
                 new EventData.SessionRevoked(sessionId, subject, millis(lastExpiry))));
     }
 
+    /** Every token the subject (user or app) was issued until now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeSubject(String subject, String reason, @Nullable String by) {
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        record("sub:" + subject + ":" + cutoff.toEpochMilli(), subject, cutoff.plus(tokens.accessTtl()), reason, by);
+        outbox.publish(EventEnvelope.of(EventType.SUBJECT_TOKENS_REVOKED, "identity-service", subject, 1, null,
+                new EventData.SubjectTokensRevoked(subject, cutoff)));
+    }
+
     private void record(String tokenId, String subject, Instant expiresAt, String reason, @Nullable String by) {
         jdbc.sql("""
                 INSERT INTO revoked_tokens (id, token_id, user_id, expires_at, reason, revoked_by)

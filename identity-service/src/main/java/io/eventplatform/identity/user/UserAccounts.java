@@ -4,6 +4,7 @@ import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.identity.revocation.Revocations;
 import io.eventplatform.support.events.Outbox;
 import io.eventplatform.support.web.ApiException;
 import java.util.Locale;
@@ -22,11 +23,13 @@ public class UserAccounts {
     private final Users users;
     private final Outbox outbox;
     private final AdminEmails admins;
+    private final Revocations revocations;
 
-    UserAccounts(Users users, Outbox outbox, AdminEmails admins) {
+    UserAccounts(Users users, Outbox outbox, AdminEmails admins, Revocations revocations) {
         this.users = users;
         this.outbox = outbox;
         this.admins = admins;
+        this.revocations = revocations;
     }
 
     /** The user with this email, created if new; name and platform role refreshed from this login. */
@@ -37,9 +40,6 @@ public class UserAccounts {
         Optional<User> existing = users.findLiveByEmail(normalized);
         if (existing.isEmpty()) {
             User created = users.insertOrGet(normalized, name, provider, providerId, role);
-            if (created.deletedAt() != null) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "This account was deleted");
-            }
             if (created.version() == 1) {
                 publish(EventType.USER_REGISTERED, created);
             }
@@ -58,6 +58,32 @@ public class UserAccounts {
 
     public Optional<User> find(String id) {
         return users.findLive(id);
+    }
+
+    /** Changes name and/or avatar (the caller has checked who may). */
+    @Transactional
+    public User updateProfile(String id, @Nullable String name, @Nullable String avatar) {
+        User updated = users.updateProfile(id, name, avatar);
+        publish(EventType.USER_UPDATED, updated);
+        return updated;
+    }
+
+    /**
+     * Soft-deletes the user, refused while they organize rooms; their sessions go and every token they hold is
+     * revoked at once.
+     */
+    @Transactional
+    public void delete(String id, String deletedBy) {
+        users.findLive(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such user"));
+        long rooms = users.organizedRooms(id);
+        if (rooms > 0) {
+            throw new ApiException(ErrorCode.USER_HAS_ROOMS, "The user still organizes rooms; delete or hand them over first",
+                    java.util.Map.of("rooms", rooms));
+        }
+        User deleted = users.softDelete(id);
+        users.deleteSessions(id);
+        revocations.revokeSubject(id, "user_deleted", deletedBy.equals(id) ? null : deletedBy);
+        publish(EventType.USER_DELETED, deleted);
     }
 
     private void publish(EventType type, User user) {

@@ -31,10 +31,32 @@ class Users {
     User insertOrGet(String email, @Nullable String name, String provider, @Nullable String providerId, String platformRole) {
         jdbc.sql("""
                 INSERT INTO users (id, email, name, provider, provider_id, platform_role)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) WHERE deleted_at IS NULL DO NOTHING""")
                 .params(Ids.next("usr"), email, name, provider, providerId, platformRole)
                 .update();
-        return jdbc.sql("SELECT * FROM users WHERE email = ?").param(email).query(Users::map).single();
+        return jdbc.sql("SELECT * FROM users WHERE email = ? AND deleted_at IS NULL").param(email).query(Users::map).single();
+    }
+
+    User updateProfile(String id, @Nullable String name, @Nullable String avatar) {
+        return jdbc.sql("""
+                UPDATE users SET name = ?, avatar = ?, version = version + 1, updated_at = now()
+                 WHERE id = ? AND deleted_at IS NULL RETURNING *""").params(name, avatar, id).query(Users::map).single();
+    }
+
+    User softDelete(String id) {
+        return jdbc.sql("""
+                UPDATE users SET deleted_at = now(), version = version + 1, updated_at = now()
+                 WHERE id = ? AND deleted_at IS NULL RETURNING *""").param(id).query(Users::map).single();
+    }
+
+    /** Non-deleted rooms the user organizes, as the room replica knows them. */
+    long organizedRooms(String id) {
+        return jdbc.sql("SELECT count(*) FROM replica_rooms WHERE created_by = ? AND NOT deleted").param(id)
+                .query(Long.class).single();
+    }
+
+    void deleteSessions(String userId) {
+        jdbc.sql("DELETE FROM sessions WHERE user_id = ?").param(userId).update();
     }
 
     User update(String id, @Nullable String name, String platformRole) {

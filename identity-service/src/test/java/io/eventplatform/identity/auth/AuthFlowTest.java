@@ -3,6 +3,7 @@ package io.eventplatform.identity.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventplatform.identity.IdentityApi;
 import io.eventplatform.testing.WithRealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -207,43 +208,35 @@ class AuthFlowTest {
     }
 
     private JsonNode login(String email, String name) throws Exception {
-        String body = name == null ? "{\"email\":\"" + email + "\"}" : "{\"email\":\"" + email + "\",\"name\":\"" + name + "\"}";
-        return data(send("POST", "/api/v1/auth/dev/login", null, body), 200);
+        return api().login(email, name);
     }
 
     private HttpResponse<String> refresh(JsonNode tokens) throws Exception {
-        return send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}");
+        return api().refresh(tokens);
     }
 
     private String sessionOf(JsonNode tokens) {
-        String payload = tokens.get("accessToken").asString().split("\\.")[1];
-        return json.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sid").asString();
+        return api().claim(tokens, "sid");
     }
 
     private static String access(JsonNode tokens) {
-        return tokens.get("accessToken").asString();
+        return IdentityApi.access(tokens);
     }
 
     private JsonNode data(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body()).get("data");
+        return api().data(response, status);
     }
 
     private void assertError(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json.readTree(response.body()).get("error").get("code").asString()).isEqualTo(code);
+        api().error(response, status, code);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api().send(method, path, token, body);
+    }
+
+    private IdentityApi api() {
+        return new IdentityApi(port);
     }
 
     private URI uri(String path) {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.identity.user.web;
+
+import org.jspecify.annotations.NullMarked;
