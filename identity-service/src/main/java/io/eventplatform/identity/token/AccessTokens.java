@@ -44,6 +44,11 @@ public final class AccessTokens {
         return sign(claims);
     }
 
+    /** An app token: {@code typ=app}, subject the app id, and the manifest's permissions as {@code perms}. */
+    public Issued forApp(String appId, java.util.List<String> permissions) {
+        return sign(base(appId).claim("typ", "app").claim("perms", permissions));
+    }
+
     public long accessTtlSeconds() {
         return properties.accessTtl().toSeconds();
     }

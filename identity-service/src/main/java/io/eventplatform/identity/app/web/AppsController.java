@@ -1,0 +1,218 @@
+package io.eventplatform.identity.app.web;
+
+import io.eventplatform.contracts.api.ApiError;
+import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.identity.app.App;
+import io.eventplatform.identity.app.AppRegistry;
+import io.eventplatform.identity.token.AccessTokens;
+import io.eventplatform.support.lists.ListParams;
+import io.eventplatform.support.lists.ListQuery;
+import io.eventplatform.support.lists.ListResponse;
+import io.eventplatform.support.web.ApiException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/apps}: the app catalog (any user), its administration (platform admins), and app tokens. */
+@RestController
+@RequestMapping("/api/v1/apps")
+class AppsController {
+
+    private final AppRegistry registry;
+
+    AppsController(AppRegistry registry) {
+        this.registry = registry;
+    }
+
+    record Created(String appId, String appSecret, JsonNode manifest, String manifestVersion, Instant createdAt) {
+        @Override
+        public String toString() {
+            return "Created[" + appId + "]";
+        }
+    }
+
+    record Detail(String appId, JsonNode manifest, String manifestVersion, boolean isActive, Instant createdAt, Instant updatedAt) {
+        static Detail of(App app) {
+            return new Detail(app.appId(), app.manifest(), app.manifestVersion(), app.active(), app.createdAt(), app.updatedAt());
+        }
+    }
+
+    record CatalogEntry(String appId, String name, String version, String description, String baseUrl,
+                        List<String> capabilities, boolean isActive, Instant createdAt) {
+        static CatalogEntry of(App app) {
+            List<String> capabilities = new ArrayList<>();
+            app.manifest().path("capabilities").forEach(capability -> capabilities.add(capability.asString()));
+            return new CatalogEntry(app.appId(), app.manifest().path("meta").path("name").asString(""), app.manifestVersion(),
+                    app.manifest().path("meta").path("description").asString(""), app.manifest().path("baseUrl").asString(""),
+                    capabilities, app.active(), app.createdAt());
+        }
+    }
+
+    record ManifestVersion(String version, JsonNode manifest, @Nullable String replacedAt) {
+    }
+
+    record Secret(String appId, String appSecret, Instant regeneratedAt) {
+        @Override
+        public String toString() {
+            return "Secret[" + appId + "]";
+        }
+    }
+
+    record AppToken(String accessToken, String tokenType, long expiresIn) {
+        @Override
+        public String toString() {
+            return "AppToken[…]";
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt caller, @RequestBody JsonNode body) {
+        requireAdmin(caller);
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        onlyFields(body, Set.of("appId", "manifest"), errors);
+        JsonNode appId = body.get("appId");
+        if (appId != null && !appId.isNull() && !appId.isString()) {
+            errors.computeIfAbsent("appId", f -> new ArrayList<>()).add("must be a string");
+        }
+        String requestedId = appId != null && appId.isString() ? appId.asString() : null;
+        if (!body.has("manifest") || body.get("manifest").isNull()) {
+            errors.computeIfAbsent("manifest", f -> new ArrayList<>()).add("is required");
+        } else {
+            registry.check(requestedId, body.get("manifest")).forEach((path, messages) ->
+                    errors.computeIfAbsent(path, f -> new ArrayList<>()).addAll(messages));
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        AppRegistry.Registered registered = registry.register(requestedId, body.get("manifest"));
+        App app = registered.app();
+        return ResponseEntity.status(201).body(Map.of("data", new Created(app.appId(), registered.secret(), app.manifest(),
+                app.manifestVersion(), app.createdAt())));
+    }
+
+    @GetMapping
+    ListResponse<?> catalog(@AuthenticationPrincipal Jwt caller,
+                            @ListParams(sortable = {"createdAt", "appId"}, defaultSort = "-createdAt",
+                                    fields = {"appId", "name", "version", "description", "baseUrl", "capabilities",
+                                            "isActive", "createdAt"}) ListQuery query) {
+        StringBuilder orderBy = new StringBuilder();
+        for (ListQuery.Sort sort : query.sort()) {
+            orderBy.append(sort.field().equals("appId") ? "app_id" : "created_at").append(sort.descending() ? " DESC" : " ASC").append(", ");
+        }
+        orderBy.append("app_id");
+        List<CatalogEntry> entries = registry.page(orderBy.toString(), query.limit(), query.offset()).stream()
+                .map(CatalogEntry::of).toList();
+        return ListResponse.of(entries, query, registry.count());
+    }
+
+    @GetMapping("/{appId}")
+    Map<String, Object> get(@PathVariable String appId) {
+        return Map.of("data", Detail.of(registry.find(appId)));
+    }
+
+    @GetMapping("/{appId}/manifests")
+    ListResponse<?> manifests(@PathVariable String appId, @ListParams ListQuery query) {
+        App app = registry.find(appId);
+        List<ManifestVersion> all = new ArrayList<>();
+        all.add(new ManifestVersion(app.manifestVersion(), app.manifest(), null));
+        app.manifestHistory().forEach(old -> all.add(new ManifestVersion(old.path("version").asString(),
+                old.path("manifest"), old.path("replacedAt").asString(null))));
+        int from = (int) Math.min(all.size(), query.offset());
+        return ListResponse.of(all.subList(from, Math.min(all.size(), from + query.limit())), query, all.size());
+    }
+
+    @PatchMapping("/{appId}")
+    Map<String, Object> update(@AuthenticationPrincipal Jwt caller, @PathVariable String appId, @RequestBody JsonNode body) {
+        requireAdmin(caller);
+        registry.find(appId);
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        onlyFields(body, Set.of("manifest", "isActive"), errors);
+        JsonNode active = body.get("isActive");
+        if (active != null && !active.isBoolean()) {
+            errors.computeIfAbsent("isActive", f -> new ArrayList<>()).add("must be true or false");
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        JsonNode manifest = body.get("manifest");
+        App app = registry.update(appId, manifest == null || manifest.isNull() ? null : manifest,
+                active == null ? null : active.asBoolean(), caller.getSubject());
+        return Map.of("data", Detail.of(app));
+    }
+
+    @PostMapping("/{appId}/regenerate-secret")
+    Map<String, Object> regenerate(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
+        requireAdmin(caller);
+        AppRegistry.Registered registered = registry.regenerateSecret(appId, caller.getSubject());
+        return Map.of("data", new Secret(appId, registered.secret(), registered.app().updatedAt()));
+    }
+
+    @DeleteMapping("/{appId}")
+    Map<String, Object> delete(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
+        requireAdmin(caller);
+        registry.delete(appId, caller.getSubject());
+        return Map.of("data", Map.of("success", true));
+    }
+
+    record TokenRequest(@Nullable String appId, @Nullable String appSecret) {
+        @Override
+        public String toString() {
+            return "TokenRequest[" + appId + "]";
+        }
+    }
+
+    @PostMapping("/token")
+    ResponseEntity<Object> token(@RequestBody TokenRequest body) {
+        if (body.appId() == null || body.appSecret() == null) {
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
+        }
+        try {
+            AccessTokens.Issued issued = registry.token(body.appId(), body.appSecret());
+            return ResponseEntity.ok(Map.of("data", new AppToken(issued.token(), "Bearer", registry.tokenTtlSeconds())));
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.RATE_LIMIT_EXCEEDED || e.details() == null) {
+                throw e;
+            }
+            return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.details().get("retryAfterSeconds")))
+                    .body(ApiError.of(e.code(), e.getMessage(), e.details()));
+        }
+    }
+
+    private static void requireAdmin(Jwt caller) {
+        if (!"user".equals(caller.getClaimAsString("typ")) || !"admin".equals(caller.getClaimAsString("prole"))) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only platform admins can do this", Map.of("required", "admin"));
+        }
+    }
+
+    private static void onlyFields(JsonNode body, Set<String> allowed, Map<String, List<String>> errors) {
+        if (!body.isObject()) {
+            errors.computeIfAbsent("", f -> new ArrayList<>()).add("must be a JSON object");
+            return;
+        }
+        for (String field : body.propertyNames()) {
+            if (!allowed.contains(field)) {
+                errors.computeIfAbsent(field, f -> new ArrayList<>()).add("cannot be set");
+            }
+        }
+    }
+
+    private static ApiException invalid(Map<String, List<String>> errors) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values", Map.of("fields", errors));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.identity.app.web;
+
+import org.jspecify.annotations.NullMarked;
