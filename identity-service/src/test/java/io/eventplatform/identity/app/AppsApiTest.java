@@ -6,26 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventplatform.identity.IdentityApi;
-import io.eventplatform.testing.WithRealInfrastructure;
+import io.eventplatform.identity.IdentityApiTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Registering and administering apps, and exchanging their secret for app tokens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.auth.dev-login.enabled=true",
-        "platform.auth.admin-emails=apps-admin@example.com",
-        "platform.identity.tokens.issuer=http://issuer.test",
-        "platform.security.issuer=http://issuer.test"})
-@WithRealInfrastructure(kafka = true)
+@IdentityApiTest
 class AppsApiTest {
 
     @LocalServerPort

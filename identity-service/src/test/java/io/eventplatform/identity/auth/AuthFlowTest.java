@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventplatform.identity.IdentityApi;
-import io.eventplatform.testing.WithRealInfrastructure;
+import io.eventplatform.identity.IdentityApiTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,12 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Dev login, tokens, refresh rotation with reuse detection, logout and sessions, against real infrastructure. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.auth.dev-login.enabled=true",
-        "platform.auth.admin-emails=boss@example.com",
-        "platform.identity.tokens.issuer=http://issuer.test",
-        "platform.security.issuer=http://issuer.test"})
-@WithRealInfrastructure(kafka = true)
+@IdentityApiTest
 @ExtendWith(OutputCaptureExtension.class)
 class AuthFlowTest {
 

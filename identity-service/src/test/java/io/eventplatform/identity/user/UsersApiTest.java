@@ -12,7 +12,7 @@ import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
 import io.eventplatform.identity.IdentityApi;
-import io.eventplatform.testing.WithRealInfrastructure;
+import io.eventplatform.identity.IdentityApiTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,19 +21,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /users/{id}}: visibility of emails, who may change or delete whom, and what deletion does. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.auth.dev-login.enabled=true",
-        "platform.auth.admin-emails=root@example.com",
-        "platform.identity.tokens.issuer=http://issuer.test",
-        "platform.security.issuer=http://issuer.test"})
-@WithRealInfrastructure(kafka = true)
+@IdentityApiTest
 class UsersApiTest {
 
     @LocalServerPort
