@@ -73,6 +73,19 @@ CREATE INDEX apps_is_active_idx ON apps (is_active);
 CREATE INDEX apps_deleted_at_idx ON apps (deleted_at);
 CREATE INDEX apps_manifest_version_idx ON apps (manifest_version);
 
+-- A login with an external provider between the redirect to it and the callback: state (single use), PKCE
+-- verifier, OIDC nonce, and where the client wants the tokens. Rows live for minutes.
+CREATE TABLE login_attempts (
+    state         text        PRIMARY KEY,
+    provider      text        NOT NULL,
+    code_verifier text        NOT NULL,
+    nonce         text        NOT NULL,
+    redirect_uri  text,
+    expires_at    timestamptz NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX login_attempts_expires_at_idx ON login_attempts (expires_at);
+
 -- Read-only replica of rooms (from rooms.rooms.v1): enough to refuse deleting a user who organizes rooms
 -- (USER_HAS_ROOMS) or an app that rooms still use (APP_HAS_ROOMS).
 CREATE TABLE replica_rooms (

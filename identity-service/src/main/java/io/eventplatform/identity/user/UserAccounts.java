@@ -56,6 +56,36 @@ public class UserAccounts {
         return updated;
     }
 
+    /**
+     * A login through an external provider: the user with this provider identity, else the user with this email
+     * if the provider verified it, else a new user. Name and avatar follow the provider.
+     */
+    @Transactional
+    public User logInWithProvider(String provider, String subject, String email, boolean emailVerified,
+                                  @Nullable String name, @Nullable String avatar) {
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        Optional<User> known = users.findLiveByProvider(provider, subject);
+        if (known.isEmpty() && emailVerified) {
+            known = users.findLiveByEmail(normalized);
+        }
+        if (known.isEmpty()) {
+            if (users.findLiveByEmail(normalized).isPresent()) {
+                throw new ApiException(ErrorCode.CONFLICT,
+                        "An account with this email exists; the provider has not verified the email, so it cannot be joined");
+            }
+            User created = logIn(normalized, name, provider, subject);
+            return avatar == null ? created : updateProfile(created.id(), created.name(), safeAvatar(avatar));
+        }
+        User user = known.get();
+        User current = logIn(user.email(), name, user.provider(), user.providerId());
+        String newAvatar = avatar == null ? current.avatar() : safeAvatar(avatar);
+        return Objects.equals(newAvatar, current.avatar()) ? current : updateProfile(current.id(), current.name(), newAvatar);
+    }
+
+    private static @Nullable String safeAvatar(String avatar) {
+        return avatar.length() <= 2048 && (avatar.startsWith("https://") || avatar.startsWith("http://")) ? avatar : null;
+    }
+
     public Optional<User> find(String id) {
         return users.findLive(id);
     }

@@ -23,6 +23,11 @@ class Users {
         return jdbc.sql("SELECT * FROM users WHERE email = ? AND deleted_at IS NULL").param(email).query(Users::map).optional();
     }
 
+    Optional<User> findLiveByProvider(String provider, String providerId) {
+        return jdbc.sql("SELECT * FROM users WHERE provider = ? AND provider_id = ? AND deleted_at IS NULL")
+                .params(provider, providerId).query(Users::map).optional();
+    }
+
     Optional<User> findLive(String id) {
         return jdbc.sql("SELECT * FROM users WHERE id = ? AND deleted_at IS NULL").param(id).query(Users::map).optional();
     }

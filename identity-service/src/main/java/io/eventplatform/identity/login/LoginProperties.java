@@ -1,0 +1,37 @@
+package io.eventplatform.identity.login;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Login providers and where their logins may end ({@code platform.auth.*}).
+ *
+ * @param providers       by id ({@code google}, {@code oidc}, {@code dev-oidc}, …); one without a client id is not offered
+ * @param redirectUris    the only app URLs a login may hand its tokens to (exact match)
+ * @param callbackBaseUrl the public base URL of the API (the gateway), where providers send the user back
+ * @param attemptLifetime how long a started login may take
+ */
+@ConfigurationProperties("platform.auth")
+public record LoginProperties(
+        @DefaultValue Map<String, Provider> providers,
+        @DefaultValue List<String> redirectUris,
+        @DefaultValue("http://localhost:8080") String callbackBaseUrl,
+        @DefaultValue("10m") Duration attemptLifetime) {
+
+    /**
+     * An OpenID Connect provider, found by discovery at {@code issuerUri}.
+     *
+     * @param displayName what {@code GET /auth/providers} calls it
+     */
+    public record Provider(@Nullable String issuerUri, @Nullable String clientId, @Nullable String clientSecret,
+                           @Nullable String displayName, @DefaultValue("openid email profile") String scope) {
+
+        boolean configured() {
+            return issuerUri != null && !issuerUri.isBlank() && clientId != null && !clientId.isBlank();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.eventplatform.identity.login.web;
+
+import io.eventplatform.identity.login.ProviderLogin;
+import io.eventplatform.identity.session.TokenPair;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login with an external provider: the list, the start (302 to the provider), the callback. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class LoginController {
+
+    private final ProviderLogin logins;
+
+    LoginController(ProviderLogin logins) {
+        this.logins = logins;
+    }
+
+    @GetMapping("/providers")
+    Map<String, List<ProviderLogin.Listed>> providers() {
+        return Map.of("data", logins.providers());
+    }
+
+    @GetMapping("/{provider}")
+    ResponseEntity<Void> start(@PathVariable String provider,
+                               @RequestParam(name = "redirect_uri", required = false) @Nullable String redirectUri) {
+        return ResponseEntity.status(302).location(logins.start(provider, redirectUri))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GetMapping("/{provider}/callback")
+    ResponseEntity<Object> callback(@PathVariable String provider, @RequestParam(required = false) @Nullable String code,
+                                    @RequestParam(required = false) @Nullable String state,
+                                    @RequestParam(required = false) @Nullable String error, HttpServletRequest request) {
+        ProviderLogin.Finished finished = logins.finish(provider, code, state, error,
+                request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr());
+        TokenPair tokens = finished.tokens();
+        if (finished.redirectUri() == null) {
+            return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(Map.of("data", Map.of(
+                    "accessToken", tokens.accessToken(), "refreshToken", tokens.refreshToken(), "tokenType", "Bearer",
+                    "expiresIn", tokens.expiresIn(), "user", Map.of("id", tokens.user().id(), "email", tokens.user().email()))));
+        }
+        // tokens in the fragment: never sent to any server, not even the app's
+        String fragment = "access_token=" + encode(tokens.accessToken()) + "&refresh_token=" + encode(tokens.refreshToken())
+                + "&token_type=Bearer&expires_in=" + tokens.expiresIn();
+        return ResponseEntity.status(302).location(URI.create(finished.redirectUri() + "#" + fragment))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventplatform.identity.login.web;
+
+import org.jspecify.annotations.NullMarked;

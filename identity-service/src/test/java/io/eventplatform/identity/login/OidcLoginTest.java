@@ -1,0 +1,183 @@
+package io.eventplatform.identity.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventplatform.identity.IdentityApi;
+import io.eventplatform.testing.WithRealInfrastructure;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The complete browser-less login against a real OpenID Connect provider running in the test: redirect with
+ * state, PKCE and nonce, the provider's redirect back, the code exchange, a verified id token, and tokens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.identity.tokens.issuer=http://issuer.test",
+        "platform.security.issuer=http://issuer.test",
+        "platform.auth.callback-base-url=http://gateway.test",
+        "platform.auth.redirect-uris=https://app.example.com/after-login",
+        "platform.auth.providers.dev-oidc.client-id=event-platform-test"})
+@WithRealInfrastructure(kafka = true)
+class OidcLoginTest {
+
+    static final MockOAuth2Server provider = started();
+
+    @LocalServerPort
+    int port;
+
+    IdentityApi api;
+
+    static MockOAuth2Server started() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void providerSettings(DynamicPropertyRegistry registry) {
+        registry.add("platform.auth.providers.dev-oidc.issuer-uri", () -> provider.issuerUrl("dev-oidc").toString());
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        provider.shutdown();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new IdentityApi(port);
+    }
+
+    @Test
+    void configuredProvidersAreListedAndOthersAreNot() throws Exception {
+        JsonNode providers = api.data(api.send("GET", "/api/v1/auth/providers", null, null), 200);
+
+        assertThat(providers.findValuesAsString("id")).containsExactly("dev-oidc");
+        api.error(api.send("GET", "/api/v1/auth/google", null, null), 404, "NOT_FOUND");
+        api.error(api.send("GET", "/api/v1/auth/nobody", null, null), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void theWholeRedirectFlowEndsWithTokensForTheProvidersUser() throws Exception {
+        String email = "oidc+" + UUID.randomUUID() + "@example.com";
+        URI authorize = startLogin(null);
+        Map<String, String> asked = query(authorize);
+        assertThat(asked).containsKeys("state", "nonce", "code_challenge").containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", "http://gateway.test/api/v1/auth/dev-oidc/callback")
+                .containsEntry("client_id", "event-platform-test");
+
+        Map<String, String> back = providerLogsIn(authorize, "subject-" + UUID.randomUUID(), email);
+        HttpResponse<String> callback = callback(back.get("code"), back.get("state"));
+
+        JsonNode tokens = api.data(callback, 200);
+        JsonNode me = api.data(api.send("GET", "/api/v1/auth/me", IdentityApi.access(tokens), null), 200);
+        assertThat(me.get("email").asString()).isEqualTo(email);
+        assertThat(me.get("name").asString()).isEqualTo("Oidc User");
+    }
+
+    @Test
+    void theSameProviderIdentityIsTheSameUserNextTime() throws Exception {
+        String subject = "subject-" + UUID.randomUUID();
+        String email = "again+" + UUID.randomUUID() + "@example.com";
+        Map<String, String> first = providerLogsIn(startLogin(null), subject, email);
+        String firstUser = api.data(callback(first.get("code"), first.get("state")), 200).get("user").get("id").asString();
+
+        Map<String, String> second = providerLogsIn(startLogin(null), subject, email);
+        String secondUser = api.data(callback(second.get("code"), second.get("state")), 200).get("user").get("id").asString();
+
+        assertThat(secondUser).isEqualTo(firstUser);
+    }
+
+    @Test
+    void tokensGoToAnAllowedAppUrlInTheFragment() throws Exception {
+        URI authorize = startLogin("https://app.example.com/after-login");
+        Map<String, String> back = providerLogsIn(authorize, "subject-" + UUID.randomUUID(), "frag+" + UUID.randomUUID() + "@example.com");
+
+        HttpResponse<String> callback = callback(back.get("code"), back.get("state"));
+
+        assertThat(callback.statusCode()).isEqualTo(302);
+        String location = callback.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("https://app.example.com/after-login#access_token=").contains("&refresh_token=");
+        assertThat(URI.create(location).getQuery()).isNull();
+    }
+
+    @Test
+    void anAppUrlThatIsNotAllowedIsRefusedBeforeAnyRedirect() throws Exception {
+        for (String evil : new String[] {"https://evil.example.com", "https://app.example.com/after-login/../x",
+                "https://app.example.com/after-login?x=1", "//evil.example.com"}) {
+            HttpResponse<String> response = api.send("GET", "/api/v1/auth/dev-oidc?redirect_uri="
+                    + java.net.URLEncoder.encode(evil, StandardCharsets.UTF_8), null, null);
+
+            api.error(response, 400, "BAD_REQUEST");
+            assertThat(response.headers().firstValue("Location")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStateIsGoodForOneCallbackOnlyAndMustBeOurs() throws Exception {
+        Map<String, String> back = providerLogsIn(startLogin(null), "subject-" + UUID.randomUUID(), "once+" + UUID.randomUUID() + "@example.com");
+        api.data(callback(back.get("code"), back.get("state")), 200);
+
+        api.error(callback(back.get("code"), back.get("state")), 400, "BAD_REQUEST");
+        api.error(callback(back.get("code"), "forged-state"), 400, "BAD_REQUEST");
+        api.error(callback(back.get("code"), null), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aCodeTheProviderDoesNotKnowIsUnauthorized() throws Exception {
+        URI authorize = startLogin(null);
+        String state = query(authorize).get("state");
+
+        api.error(callback("not-a-code", state), 401, "UNAUTHORIZED");
+    }
+
+    private URI startLogin(String redirectUri) throws Exception {
+        String path = "/api/v1/auth/dev-oidc" + (redirectUri == null ? ""
+                : "?redirect_uri=" + java.net.URLEncoder.encode(redirectUri, StandardCharsets.UTF_8));
+        HttpResponse<String> response = api.send("GET", path, null, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        return URI.create(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** The browser at the provider: it logs the user in and redirects back with code and state. */
+    private Map<String, String> providerLogsIn(URI authorize, String subject, String email) throws Exception {
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("dev-oidc", subject, "JWT", null,
+                Map.of("email", email, "email_verified", true, "name", "Oidc User"), 3600));
+        HttpResponse<String> response = api.http().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        URI back = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertThat(back.getPath()).isEqualTo("/api/v1/auth/dev-oidc/callback");
+        return query(back);
+    }
+
+    private HttpResponse<String> callback(String code, String state) throws Exception {
+        String query = "code=" + code + (state == null ? "" : "&state=" + state);
+        return api.send("GET", "/api/v1/auth/dev-oidc/callback?" + query, null, null);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int split = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, split), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(split + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+}
