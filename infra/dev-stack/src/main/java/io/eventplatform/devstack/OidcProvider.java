@@ -32,7 +32,10 @@ final class OidcProvider implements AutoCloseable {
     /** {@code host} is the address to bind: localhost for the dev stack, 0.0.0.0 inside a container. */
     static OidcProvider start(String host, int port) {
         try {
-            MockOAuth2Server server = new MockOAuth2Server();
+            // a login form in the browser: type any user name and, for a real account, claims such as
+            // {"email": "ada@example.com", "email_verified": true, "name": "Ada"}
+            MockOAuth2Server server = new MockOAuth2Server(
+                    no.nav.security.mock.oauth2.OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
             server.start(InetAddress.getByName(host), port);
             warmUp(server);
             return new OidcProvider(server);

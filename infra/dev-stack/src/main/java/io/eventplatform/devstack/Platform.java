@@ -136,20 +136,8 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startServices() {
-        Map<String, String> kafka = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
-                "JWKS_URI", "http://localhost:" + config.ports().identity() + "/.well-known/jwks.json",
-                "TOKEN_ISSUER", "http://localhost:" + config.ports().gateway(),
-                "SPRING_PROFILES_ACTIVE", "local");
         for (ServiceDatabases db : ServiceDatabases.ALL) {
-            Map<String, String> env = new LinkedHashMap<>(kafka);
-            env.put("DB_URL", config.jdbcUrl(db.database()));
-            env.put("DB_USER", db.role());
-            env.put("DB_PASSWORD", "");
-            if (db.service().equals("identity-service")) {
-                env.put("OIDC_ISSUER_URI", config.oidcIssuer());
-            }
-            launch(db.service(), portOf(db.service()), env);
+            launch(db.service(), portOf(db.service()), serviceEnvironment(config, db));
         }
         launch("gateway", config.ports().gateway(), Map.of(
                 "IDENTITY_URL", "http://localhost:" + config.ports().identity(),
@@ -183,6 +171,67 @@ public final class Platform implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** What a domain service needs to run against this stack (the same for `run` and `seed`). */
+    static Map<String, String> serviceEnvironment(StackConfig config, ServiceDatabases db) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        env.put("JWKS_URI", "http://localhost:" + config.ports().identity() + "/.well-known/jwks.json");
+        env.put("TOKEN_ISSUER", "http://localhost:" + config.ports().gateway());
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("DB_URL", config.jdbcUrl(db.database()));
+        env.put("DB_USER", db.role());
+        env.put("DB_PASSWORD", "");
+        if (db.service().equals("identity-service")) {
+            env.put("OIDC_ISSUER_URI", config.oidcIssuer());
+        }
+        return env;
+    }
+
+    /**
+     * Loads each service's demonstration data through its own code, against a running stack: the service jar runs
+     * once in seed mode and exits. Idempotent.
+     */
+    public static int seed(StackConfig config, PrintStream out) {
+        for (ServiceDatabases db : ServiceDatabases.ALL) {
+            if (!db.service().equals("identity-service")) {
+                continue; // the other services get their seeders with their features
+            }
+            Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                    ProcessHandle.current().info().command().orElse("java")));
+            command.addAll(config.serviceJvmOptions());
+            command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true",
+                    "--spring.main.web-application-type=none", "--server.port=0"));
+            // the seed prints one-time app secrets: its output goes to a scratch file that is read and deleted,
+            // never into the logs folder
+            Path output = config.dataDir().resolve("run").resolve(db.service() + "-seed.out");
+            try {
+                Files.createDirectories(output.getParent());
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
+                builder.environment().putAll(serviceEnvironment(config, db));
+                int exit = builder.start().waitFor();
+                java.util.List<String> lines = Files.readAllLines(output);
+                Files.deleteIfExists(output);
+                out.printf("  %-18s %s%n", db.service(), exit == 0 ? "seeded" : "FAILED (exit " + exit + ")");
+                if (exit != 0) {
+                    lines.stream().filter(line -> !line.startsWith("created app")).skip(Math.max(0, lines.size() - 30))
+                            .forEach(out::println);
+                    return 1;
+                }
+                lines.stream().filter(line -> line.startsWith("created app (secret shown once): "))
+                        .forEach(line -> out.println("    " + line));
+            } catch (IOException e) {
+                out.println("Cannot run the seed of " + db.service() + ": " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private int portOf(String service) {

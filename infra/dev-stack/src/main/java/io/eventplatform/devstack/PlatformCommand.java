@@ -51,6 +51,7 @@ public final class PlatformCommand {
             case "run" -> runUntilStopped(config, true, out, err);
             case "stack" -> runUntilStopped(config, false, out, err);
             case "oidc" -> runOidcOnly(config, out, err);
+            case "seed" -> Platform.seed(config, out);
             default -> {
                 err.println("Unknown command: " + command + "\n" + usage());
                 yield 2;
@@ -148,6 +149,7 @@ public final class PlatformCommand {
                 usage: platform run   [--fresh] [--data-dir DIR]   start everything; Ctrl-C stops it
                        platform stack [--fresh] [--data-dir DIR]   start PostgreSQL, Kafka and OIDC only
                        platform oidc                               start the OIDC provider only (OIDC_HOST, OIDC_PORT)
+                       platform seed                               load the demo data into a running platform (idempotent)
                   --fresh      start from empty data (deletes the data folder first)
                   --data-dir   where data and logs live (default: .data in the project)
                 Ports move with GATEWAY_PORT, IDENTITY_PORT, ROOM_PORT, PRIZE_PORT, POSTGRES_PORT, KAFKA_PORT,

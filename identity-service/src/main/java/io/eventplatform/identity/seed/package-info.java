@@ -1,0 +1,5 @@
+/** Demonstration data. */
+@NullMarked
+package io.eventplatform.identity.seed;
+
+import org.jspecify.annotations.NullMarked;
