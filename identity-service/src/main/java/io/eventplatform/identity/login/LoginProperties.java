@@ -23,15 +23,26 @@ public record LoginProperties(
         @DefaultValue("10m") Duration attemptLifetime) {
 
     /**
-     * An OpenID Connect provider, found by discovery at {@code issuerUri}.
+     * A login provider: an OpenID Connect issuer found by discovery at {@code issuerUri}, or — with
+     * {@code type: github} — GitHub's OAuth 2 (no id token: the user and their verified emails come from its API).
      *
      * @param displayName what {@code GET /auth/providers} calls it
      */
-    public record Provider(@Nullable String issuerUri, @Nullable String clientId, @Nullable String clientSecret,
-                           @Nullable String displayName, @DefaultValue("openid email profile") String scope) {
+    public record Provider(@DefaultValue("oidc") String type, @Nullable String issuerUri, @Nullable String clientId,
+                           @Nullable String clientSecret, @Nullable String displayName,
+                           @DefaultValue("openid email profile") String scope,
+                           @DefaultValue("https://github.com/login/oauth/authorize") String authorizationUri,
+                           @DefaultValue("https://github.com/login/oauth/access_token") String tokenUri,
+                           @DefaultValue("https://api.github.com") String apiUri) {
+
+        boolean github() {
+            return "github".equals(type);
+        }
 
         boolean configured() {
-            return issuerUri != null && !issuerUri.isBlank() && clientId != null && !clientId.isBlank();
+            boolean hasClient = clientId != null && !clientId.isBlank();
+            return github() ? hasClient && clientSecret != null && !clientSecret.isBlank()
+                    : hasClient && issuerUri != null && !issuerUri.isBlank();
         }
     }
 }

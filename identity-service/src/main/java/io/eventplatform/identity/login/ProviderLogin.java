@@ -48,14 +48,16 @@ public class ProviderLogin {
     private final LoginProperties properties;
     private final LoginAttempts attempts;
     private final OidcClient oidc;
+    private final GitHubClient github;
     private final UserAccounts users;
     private final SessionService sessions;
 
-    ProviderLogin(LoginProperties properties, LoginAttempts attempts, OidcClient oidc, UserAccounts users,
-                  SessionService sessions) {
+    ProviderLogin(LoginProperties properties, LoginAttempts attempts, OidcClient oidc, GitHubClient github,
+                  UserAccounts users, SessionService sessions) {
         this.properties = properties;
         this.attempts = attempts;
         this.oidc = oidc;
+        this.github = github;
         this.users = users;
         this.sessions = sessions;
     }
@@ -79,7 +81,9 @@ public class ProviderLogin {
         String state = randomToken();
         String verifier = randomToken();
         String nonce = randomToken();
-        URI target = withProvider(() -> oidc.authorizationUrl(provider, callback(providerId), state, nonce, challenge(verifier)));
+        URI target = provider.github()
+                ? github.authorizationUrl(provider, callback(providerId), state, challenge(verifier))
+                : withProvider(() -> oidc.authorizationUrl(provider, callback(providerId), state, nonce, challenge(verifier)));
         attempts.save(new LoginAttempts.Attempt(state, providerId, verifier, nonce, redirectUri),
                 Instant.now().plus(properties.attemptLifetime()));
         return target;
@@ -102,13 +106,15 @@ public class ProviderLogin {
         }
         OidcClient.Identity identity;
         try {
-            identity = withProvider(() -> oidc.exchange(provider, code, attempt.codeVerifier(), callback(providerId), attempt.nonce()));
+            identity = withProvider(() -> provider.github()
+                    ? github.exchange(provider, code, attempt.codeVerifier(), callback(providerId))
+                    : oidc.exchange(provider, code, attempt.codeVerifier(), callback(providerId), attempt.nonce()));
         } catch (OidcClient.NotVerified e) {
             log.warn("Login with {} refused: {}", providerId, e.getMessage());
             throw new ApiException(ErrorCode.UNAUTHORIZED, "The login could not be verified");
         }
         if (identity.email() == null || identity.email().isBlank()) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED, "The provider did not share an email address");
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "The provider did not share a verified email address");
         }
         User user = users.logInWithProvider(providerId, identity.subject(), identity.email(), identity.emailVerified(),
                 identity.name(), identity.picture());

@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The complete browser-less login against a real OpenID Connect provider running in the test: redirect with
- * state, PKCE and nonce, the provider's redirect back, the code exchange, a verified id token, and tokens.
+ * The complete browser-less login against a real OpenID Connect provider running in the test (redirect with
+ * state, PKCE and nonce, the provider's redirect back, the code exchange, a verified id token, tokens), and the
+ * same with GitHub's OAuth flow against a stand-in for GitHub.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.identity.tokens.issuer=http://issuer.test",
@@ -34,9 +35,10 @@ import tools.jackson.databind.JsonNode;
         "platform.auth.redirect-uris=https://app.example.com/after-login",
         "platform.auth.providers.dev-oidc.client-id=event-platform-test"})
 @WithRealInfrastructure(kafka = true)
-class OidcLoginTest {
+class ProviderLoginTest {
 
     static final MockOAuth2Server provider = started();
+    static final FakeGitHub gitHub = new FakeGitHub();
 
     @LocalServerPort
     int port;
@@ -52,11 +54,17 @@ class OidcLoginTest {
     @DynamicPropertySource
     static void providerSettings(DynamicPropertyRegistry registry) {
         registry.add("platform.auth.providers.dev-oidc.issuer-uri", () -> provider.issuerUrl("dev-oidc").toString());
+        registry.add("platform.auth.providers.github.client-id", () -> FakeGitHub.CLIENT_ID);
+        registry.add("platform.auth.providers.github.client-secret", () -> FakeGitHub.CLIENT_SECRET);
+        registry.add("platform.auth.providers.github.authorization-uri", () -> gitHub.base() + "/login/oauth/authorize");
+        registry.add("platform.auth.providers.github.token-uri", () -> gitHub.base() + "/login/oauth/access_token");
+        registry.add("platform.auth.providers.github.api-uri", gitHub::base);
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProviders() {
         provider.shutdown();
+        gitHub.close();
     }
 
     @BeforeEach
@@ -68,7 +76,7 @@ class OidcLoginTest {
     void configuredProvidersAreListedAndOthersAreNot() throws Exception {
         JsonNode providers = api.data(api.send("GET", "/api/v1/auth/providers", null, null), 200);
 
-        assertThat(providers.findValuesAsString("id")).containsExactly("dev-oidc");
+        assertThat(providers.findValuesAsString("id")).containsExactly("dev-oidc", "github");
         api.error(api.send("GET", "/api/v1/auth/google", null, null), 404, "NOT_FOUND");
         api.error(api.send("GET", "/api/v1/auth/nobody", null, null), 404, "NOT_FOUND");
     }
@@ -145,6 +153,39 @@ class OidcLoginTest {
         String state = query(authorize).get("state");
 
         api.error(callback("not-a-code", state), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void gitHubLoginUsesThePrimaryVerifiedEmailAndPkce() throws Exception {
+        gitHub.emailVerified = true;
+        HttpResponse<String> start = api.send("GET", "/api/v1/auth/github", null, null);
+        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+        assertThat(query(authorize)).containsKeys("state", "code_challenge").containsEntry("code_challenge_method", "S256");
+        HttpResponse<String> atGitHub = api.http().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> back = query(URI.create(atGitHub.headers().firstValue("Location").orElseThrow()));
+
+        JsonNode tokens = api.data(api.send("GET", "/api/v1/auth/github/callback?code=" + back.get("code") + "&state="
+                + back.get("state"), null, null), 200);
+
+        JsonNode me = api.data(api.send("GET", "/api/v1/auth/me", IdentityApi.access(tokens), null), 200);
+        assertThat(me.get("email").asString()).isEqualTo("octo@example.com");
+        assertThat(me.get("name").asString()).isEqualTo("Octo Cat");
+        assertThat(me.get("avatar").asString()).isEqualTo("https://avatars.example.com/u/4242");
+    }
+
+    @Test
+    void aGitHubAccountWithoutAVerifiedEmailCannotLogIn() throws Exception {
+        gitHub.emailVerified = false;
+        try {
+            URI authorize = URI.create(api.send("GET", "/api/v1/auth/github", null, null).headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> atGitHub = api.http().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> back = query(URI.create(atGitHub.headers().firstValue("Location").orElseThrow()));
+
+            api.error(api.send("GET", "/api/v1/auth/github/callback?code=" + back.get("code") + "&state=" + back.get("state"),
+                    null, null), 401, "UNAUTHORIZED");
+        } finally {
+            gitHub.emailVerified = true;
+        }
     }
 
     private URI startLogin(String redirectUri) throws Exception {
