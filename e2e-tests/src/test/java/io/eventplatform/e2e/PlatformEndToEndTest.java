@@ -1,11 +1,11 @@
 package io.eventplatform.e2e;
 
+import io.eventplatform.devstack.StackConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -226,12 +226,6 @@ class PlatformEndToEndTest {
     }
 
     private static boolean bindable(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("localhost", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return StackConfig.Ports.isFree(port);
     }
 }

@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventplatform.testing.DatabaseSchema;
-import io.eventplatform.testing.WithRealInfrastructure;
+import io.eventplatform.testing.SchemaTestSupport;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The migrated schema against data-model.md, section room-service: a missing column or index fails here. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@WithRealInfrastructure(kafka = true)
-class RoomSchemaTest {
-
-    @Autowired
-    DataSource dataSource;
-
-    DatabaseSchema schema() {
-        return new DatabaseSchema(dataSource);
-    }
-
-    JdbcTemplate jdbc() {
-        return new JdbcTemplate(dataSource);
-    }
+class RoomSchemaTest extends SchemaTestSupport {
 
     @Test
     void hasTheTablesOfTheServiceItsReplicasAndThePlatformLibrary() {

@@ -3,8 +3,6 @@ package io.eventplatform.devstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,10 +90,7 @@ public final class Platform implements AutoCloseable {
             if (isService && !withServices) {
                 return;
             }
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress("localhost", port));
-            } catch (IOException e) {
+            if (!StackConfig.Ports.isFree(port)) {
                 throw new StartupException(part, "port " + port + " is already in use (is the platform already running? "
                         + "move it with the port's environment variable, see README)");
             }

@@ -63,6 +63,17 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
             }
         }
 
+        /** Whether nothing listens on {@code port} of localhost (a bind succeeds). */
+        public static boolean isFree(int port) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("localhost", port));
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
         /** The environment variables that move each port (the names ./platform reads). */
         public Map<String, String> asEnvironment() {
             return Map.of("GATEWAY_PORT", Integer.toString(gateway), "IDENTITY_PORT", Integer.toString(identity),

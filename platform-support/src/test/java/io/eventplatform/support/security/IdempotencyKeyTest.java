@@ -38,8 +38,7 @@ class IdempotencyKeyTest {
 
     @DynamicPropertySource
     static void tokenSource(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwks-uri", tokens::jwksUri);
-        registry.add("platform.security.issuer", () -> TestTokens.ISSUER);
+        tokens.register(registry);
     }
 
     @AfterAll

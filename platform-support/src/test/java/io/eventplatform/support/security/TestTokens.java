@@ -50,6 +50,12 @@ final class TestTokens implements AutoCloseable {
         server.start();
     }
 
+    /** Points the service under test at this key set and issuer. */
+    void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("platform.security.jwks-uri", this::jwksUri);
+        registry.add("platform.security.issuer", () -> ISSUER);
+    }
+
     String jwksUri() {
         return "http://localhost:" + server.getAddress().getPort() + "/.well-known/jwks.json";
     }

@@ -55,8 +55,7 @@ class TokenVerificationTest {
 
     @DynamicPropertySource
     static void tokenSource(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwks-uri", tokens::jwksUri);
-        registry.add("platform.security.issuer", () -> TestTokens.ISSUER);
+        tokens.register(registry);
     }
 
     @AfterAll
