@@ -13,6 +13,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import io.eventplatform.contracts.events.EventData;
+import io.eventplatform.contracts.events.EventEnvelope;
+import io.eventplatform.contracts.events.EventJson;
+import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.events.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Value;
+import io.eventplatform.testing.TestTokenIssuer;
+import io.eventplatform.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "resilience4j.timelimiter.configs.default.timeout-duration=1s")
+@WithRealInfrastructure(kafka = true)
 class GatewayRoutingTest {
+
+    static final TestTokenIssuer tokens = new TestTokenIssuer();
 
     static final HttpServer identity = echoServer("identity");
     static final HttpServer room = echoServer("room");
@@ -41,11 +63,15 @@ class GatewayRoutingTest {
     @LocalServerPort
     int port;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafkaServers;
+
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
+        tokens.register(registry);
         registry.add("platform.gateway.downstreams.identity", () -> "http://localhost:" + identity.getAddress().getPort());
         registry.add("platform.gateway.downstreams.room", () -> "http://localhost:" + room.getAddress().getPort());
         registry.add("platform.gateway.downstreams.prize", () -> "http://localhost:" + closedPort);
@@ -53,6 +79,7 @@ class GatewayRoutingTest {
 
     @AfterAll
     static void stopServers() {
+        tokens.close();
         release.countDown();
         identity.stop(0);
         room.stop(0);
@@ -119,7 +146,7 @@ class GatewayRoutingTest {
         HttpResponse<String> none = get("/api/v1/rooms", null);
         HttpResponse<String> unsafe = get("/api/v1/rooms", "bad id\twith spaces");
 
-        for (HttpResponse<String> response : java.util.List.of(none, unsafe)) {
+        for (HttpResponse<String> response : List.of(none, unsafe)) {
             String id = response.headers().firstValue("X-Request-Id").orElseThrow();
             assertThat(id).matches("[0-9a-f-]{36}");
             assertThat(response.headers().firstValue("X-Seen-Request-Id")).hasValue(id);
@@ -133,6 +160,55 @@ class GatewayRoutingTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json.readTree(response.body()).get("error").get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void aValidTokenIsPassedToTheService() throws Exception {
+        HttpResponse<String> response = withToken("/api/v1/rooms", tokens.token(claims -> claims.subject("usr_ada")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Seen-Authorization")).hasValueSatisfying(seen -> assertThat(seen).startsWith("Bearer "));
+    }
+
+    @Test
+    void aForgedOrExpiredTokenIsRefusedAtTheGatewayAndNeverReachesAService() throws Exception {
+        Instant past = Instant.now().minusSeconds(600);
+        for (String token : List.of(TestTokenIssuer.unsigned(), TestTokenIssuer.hmac("key-1"), "garbage",
+                TestTokenIssuer.sign(TestTokenIssuer.newKey("key-1"), claims -> { }),
+                tokens.token(claims -> claims.expirationTime(Date.from(past)).issueTime(Date.from(past.minusSeconds(60)))))) {
+            HttpResponse<String> response = withToken("/api/v1/rooms", token);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"Authentication is required\"}}");
+            assertThat(response.headers().firstValue("X-Seen-Authorization")).isEmpty();
+        }
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtTheGatewayWithinASecond() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        String token = tokens.token(claims -> claims.jwtID(jti));
+        assertThat(withToken("/api/v1/rooms", token).statusCode()).isEqualTo(200);
+
+        EventEnvelope<?> revoked = EventEnvelope.of(
+                EventType.TOKEN_REVOKED, "identity-service", "usr_test", 1, null,
+                new EventData.TokenRevoked(jti, "usr_test",
+                        Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS)));
+        try (var producer = new KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", kafkaServers), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                    Topics.IDENTITY_REVOCATIONS, "usr_test",
+                    EventJson.write(revoked))).get();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> withToken("/api/v1/rooms", token).statusCode() == 401);
+    }
+
+    private HttpResponse<String> withToken(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {
@@ -156,6 +232,10 @@ class GatewayRoutingTest {
                 String seen = exchange.getRequestHeaders().getFirst("X-Request-Id");
                 if (seen != null) {
                     exchange.getResponseHeaders().add("X-Seen-Request-Id", seen);
+                }
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization != null) {
+                    exchange.getResponseHeaders().add("X-Seen-Authorization", authorization);
                 }
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

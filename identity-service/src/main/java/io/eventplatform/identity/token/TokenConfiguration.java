@@ -2,9 +2,9 @@ package io.eventplatform.identity.token;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.eventplatform.support.security.PlatformTokens;
-import io.eventplatform.support.security.RevocationSet;
-import io.eventplatform.support.security.SecurityProperties;
+import io.eventplatform.security.PlatformTokens;
+import io.eventplatform.security.RevocationSet;
+import io.eventplatform.security.SecurityProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

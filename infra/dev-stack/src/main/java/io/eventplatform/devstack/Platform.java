@@ -135,6 +135,9 @@ public final class Platform implements AutoCloseable {
             launch(db.service(), portOf(db.service()), serviceEnvironment(config, db));
         }
         launch("gateway", config.ports().gateway(), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
+                "JWKS_URI", "http://localhost:" + config.ports().identity() + "/.well-known/jwks.json",
+                "TOKEN_ISSUER", "http://localhost:" + config.ports().gateway(),
                 "IDENTITY_URL", "http://localhost:" + config.ports().identity(),
                 "ROOM_URL", "http://localhost:" + config.ports().room(),
                 "PRIZE_URL", "http://localhost:" + config.ports().prize()));

@@ -1,5 +1,9 @@
 package io.eventplatform.support.security;
 
+import io.eventplatform.security.RevocationAutoConfiguration;
+import io.eventplatform.security.PlatformTokens;
+import io.eventplatform.security.RevocationSet;
+import io.eventplatform.security.SecurityProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

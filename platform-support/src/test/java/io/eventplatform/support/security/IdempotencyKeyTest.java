@@ -1,5 +1,6 @@
 package io.eventplatform.support.security;
 
+import io.eventplatform.testing.TestTokenIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventplatform.testing.WithRealInfrastructure;
@@ -27,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithRealInfrastructure(kafka = true)
 class IdempotencyKeyTest {
 
-    static final TestTokens tokens = new TestTokens();
+    static final TestTokenIssuer tokens = new TestTokenIssuer();
 
     @LocalServerPort
     int port;

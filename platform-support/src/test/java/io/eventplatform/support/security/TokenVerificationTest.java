@@ -1,5 +1,6 @@
 package io.eventplatform.support.security;
 
+import io.eventplatform.testing.TestTokenIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithRealInfrastructure(kafka = true)
 class TokenVerificationTest {
 
-    static final TestTokens tokens = new TestTokens();
+    static final TestTokenIssuer tokens = new TestTokenIssuer();
 
     @LocalServerPort
     int port;
@@ -76,15 +77,15 @@ class TokenVerificationTest {
         return Stream.of(
                 Arguments.of("no token", null),
                 Arguments.of("not a JWT", "Bearer not-a-token"),
-                Arguments.of("alg none", "Bearer " + TestTokens.unsigned()),
-                Arguments.of("HMAC", "Bearer " + TestTokens.hmac("key-1")),
+                Arguments.of("alg none", "Bearer " + TestTokenIssuer.unsigned()),
+                Arguments.of("HMAC", "Bearer " + TestTokenIssuer.hmac("key-1")),
                 Arguments.of("wrong issuer", "Bearer " + tokens.token(claims -> claims.issuer("http://evil.test"))),
                 Arguments.of("wrong audience", "Bearer " + tokens.token(claims -> claims.audience("another-api"))),
                 Arguments.of("expired beyond the skew", "Bearer " + tokens.token(claims -> claims
                         .issueTime(Date.from(past.minusSeconds(3600))).expirationTime(Date.from(past)))),
                 Arguments.of("no expiry", "Bearer " + tokens.token(claims -> claims.expirationTime(null))),
-                Arguments.of("unknown key", "Bearer " + TestTokens.sign(TestTokens.newKey("key-unknown"), claims -> { })),
-                Arguments.of("known kid, other key", "Bearer " + TestTokens.sign(TestTokens.newKey("key-1"), claims -> { })));
+                Arguments.of("unknown key", "Bearer " + TestTokenIssuer.sign(TestTokenIssuer.newKey("key-unknown"), claims -> { })),
+                Arguments.of("known kid, other key", "Bearer " + TestTokenIssuer.sign(TestTokenIssuer.newKey("key-1"), claims -> { })));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,7 +116,7 @@ class TokenVerificationTest {
 
         RSAKey rotated = tokens.publishNewKey("key-2");
 
-        assertThat(whoami(port, TestTokens.sign(rotated, claims -> { })).statusCode()).isEqualTo(200);
+        assertThat(whoami(port, TestTokenIssuer.sign(rotated, claims -> { })).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -182,7 +183,7 @@ class TokenVerificationTest {
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                 "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                 "--platform.security.jwks-uri=" + jwksUri,
-                "--platform.security.issuer=" + TestTokens.ISSUER);
+                "--platform.security.issuer=" + TestTokenIssuer.ISSUER);
     }
 
     private boolean ready(int port) throws IOException, InterruptedException {

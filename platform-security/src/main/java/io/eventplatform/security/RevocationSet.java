@@ -1,4 +1,4 @@
-package io.eventplatform.support.security;
+package io.eventplatform.security;
 
 import io.eventplatform.contracts.events.EventData;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.eventplatform.support.security;
+package io.eventplatform.security;
 
 import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
@@ -44,6 +44,8 @@ final class RevocationListener implements SmartLifecycle, HealthIndicator {
         this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerProperties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        // the topic is created by the services with its retention settings, never implicitly by a reader
+        this.consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     }
 
     @Override
@@ -64,7 +66,8 @@ final class RevocationListener implements SmartLifecycle, HealthIndicator {
                         .map(info -> new TopicPartition(info.topic(), info.partition()))
                         .toList();
                 if (partitions.isEmpty()) {
-                    continue; // the topic is being created
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500); // the topic is not created yet
+                    continue;
                 }
                 kafka.assign(partitions);
                 kafka.seekToBeginning(partitions);
@@ -80,6 +83,9 @@ final class RevocationListener implements SmartLifecycle, HealthIndicator {
                     revocations.purgeExpired();
                 }
             } catch (WakeupException stopping) {
+                return;
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 if (running) {

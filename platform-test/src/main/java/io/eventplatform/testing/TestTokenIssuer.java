@@ -1,4 +1,4 @@
-package io.eventplatform.support.security;
+package io.eventplatform.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,16 +23,19 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A stand-in for identity-service's signing side: keys, a real JWKS endpoint over HTTP, and tokens. */
-final class TestTokens implements AutoCloseable {
+/**
+ * Signs platform tokens for tests of a service that verifies them (identity-service is not running there): RSA
+ * keys, a real JWKS endpoint over HTTP, and user tokens with every claim of auth.md, or broken ones.
+ */
+public final class TestTokenIssuer implements AutoCloseable {
 
-    static final String ISSUER = "http://issuer.test";
-    static final String AUDIENCE = "event-platform";
+    public static final String ISSUER = "http://issuer.test";
+    public static final String AUDIENCE = "event-platform";
 
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    TestTokens() {
+    public TestTokenIssuer() {
         published.add(newKey("key-1"));
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -51,27 +54,27 @@ final class TestTokens implements AutoCloseable {
     }
 
     /** Points the service under test at this key set and issuer. */
-    void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("platform.security.jwks-uri", this::jwksUri);
         registry.add("platform.security.issuer", () -> ISSUER);
     }
 
-    String jwksUri() {
+    public String jwksUri() {
         return "http://localhost:" + server.getAddress().getPort() + "/.well-known/jwks.json";
     }
 
-    RSAKey currentKey() {
+    public RSAKey currentKey() {
         return published.get(0);
     }
 
     /** Publishes one more key (a rotation), as identity-service does before it starts signing with it. */
-    RSAKey publishNewKey(String kid) {
+    public RSAKey publishNewKey(String kid) {
         RSAKey key = newKey(kid);
         published.add(key);
         return key;
     }
 
-    static RSAKey newKey(String kid) {
+    public static RSAKey newKey(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {
@@ -79,7 +82,7 @@ final class TestTokens implements AutoCloseable {
         }
     }
 
-    static JWTClaimsSet.Builder userClaims(String subject) {
+    public static JWTClaimsSet.Builder userClaims(String subject) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -93,11 +96,11 @@ final class TestTokens implements AutoCloseable {
                 .claim("prole", "user");
     }
 
-    String token(Consumer<JWTClaimsSet.Builder> claims) {
+    public String token(Consumer<JWTClaimsSet.Builder> claims) {
         return sign(currentKey(), claims);
     }
 
-    static String sign(RSAKey key, Consumer<JWTClaimsSet.Builder> customize) {
+    public static String sign(RSAKey key, Consumer<JWTClaimsSet.Builder> customize) {
         JWTClaimsSet.Builder claims = userClaims("usr_test");
         customize.accept(claims);
         try {
@@ -109,11 +112,11 @@ final class TestTokens implements AutoCloseable {
         }
     }
 
-    static String unsigned() {
+    public static String unsigned() {
         return new PlainJWT(userClaims("usr_test").build()).serialize();
     }
 
-    static String hmac(String kid) {
+    public static String hmac(String kid) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), userClaims("usr_test").build());
             jwt.sign(new MACSigner("a-shared-secret-that-is-long-enough-for-hs256!!".getBytes(StandardCharsets.UTF_8)));

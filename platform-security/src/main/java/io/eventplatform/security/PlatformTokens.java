@@ -1,4 +1,4 @@
-package io.eventplatform.support.security;
+package io.eventplatform.security;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,8 @@ public final class PlatformTokens {
     private PlatformTokens() {
     }
 
-    static JwtDecoder decoder(SecurityProperties properties, RevocationSet revocations) {
+    /** A servlet-side decoder: keys from the JWKS URI (cached, fetched again for an unknown kid), every rule. */
+    public static JwtDecoder decoder(SecurityProperties properties, RevocationSet revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.RS256);

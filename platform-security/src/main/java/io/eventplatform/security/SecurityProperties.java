@@ -1,4 +1,4 @@
-package io.eventplatform.support.security;
+package io.eventplatform.security;
 
 import java.net.URI;
 import java.time.Duration;

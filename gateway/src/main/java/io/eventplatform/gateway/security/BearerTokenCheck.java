@@ -1,0 +1,71 @@
+package io.eventplatform.gateway.security;
+
+import io.eventplatform.contracts.api.ApiError;
+import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.security.PlatformTokens;
+import io.eventplatform.security.RevocationSet;
+import io.eventplatform.security.SecurityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks a bearer token at the edge by the same rules as every service (keys from identity-service's JWKS, issuer,
+ * audience, expiry, the revocation set): a forged, expired or revoked token gets 401 here and never reaches a
+ * service. A request without a token passes on; the service decides whether its path is public.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BearerTokenCheck implements WebFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenCheck.class);
+
+    private final NimbusReactiveJwtDecoder decoder;
+    private final byte[] unauthorized;
+
+    BearerTokenCheck(SecurityProperties properties, RevocationSet revocations, JsonMapper json) {
+        this.decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        this.decoder.setJwtValidator(PlatformTokens.validator(properties, revocations));
+        this.unauthorized = json.writeValueAsBytes(ApiError.of(ErrorCode.UNAUTHORIZED));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return chain.filter(exchange);
+        }
+        return decoder.decode(authorization.substring(7).trim())
+                .map(jwt -> true)
+                .onErrorResume(JwtException.class, rejected -> {
+                    log.debug("Token refused at the gateway: {}", rejected.getMessage());
+                    return Mono.just(false);
+                })
+                .flatMap(valid -> valid ? chain.filter(exchange) : refuse(exchange.getResponse()));
+    }
+
+    private Mono<Void> refuse(ServerHttpResponse response) {
+        response.setRawStatusCode(401);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        DataBuffer body = response.bufferFactory().wrap(unauthorized);
+        return response.writeWith(Mono.just(body));
+    }
+}
