@@ -144,6 +144,26 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void anAdminRegistersAnAppWhoseSecretBuysAnAppToken() throws Exception {
+        HttpResponse<String> login = send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"admin@example.com\"}");
+        String admin = json.readTree(login.body()).get("data").get("accessToken").asString();
+        String manifest = """
+                {"meta": {"name": "E2E Lottery", "version": "1.0.0", "description": "registered by the end-to-end test"},
+                 "baseUrl": "https://e2e.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}""";
+
+        HttpResponse<String> registered = send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_lottery\",\"manifest\":" + manifest + "}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String secret = json.readTree(registered.body()).get("data").get("appSecret").asString();
+        assertThat(send("GET", "/api/v1/apps/app_e2e_lottery", admin, null).body()).doesNotContain(secret);
+
+        HttpResponse<String> token = send("POST", "/api/v1/apps/token", null,
+                "{\"appId\":\"app_e2e_lottery\",\"appSecret\":\"" + secret + "\"}");
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(token.body()).get("data").get("tokenType").asString()).isEqualTo("Bearer");
+    }
+
+    @Test
+    @Order(3)
     void anUnknownPathIsTheGatewaysNotFoundEnvelope() throws Exception {
         String requestId = "e2e-" + UUID.randomUUID();
 

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +42,8 @@ class AppsApiTest {
     }
 
     @Test
-    void anAdminRegistersAnAppAndSeesItsSecretOnlyOnce() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void anAdminRegistersAnAppAndSeesItsSecretOnlyOnce(CapturedOutput output) throws Exception {
         String appId = newAppId();
 
         JsonNode created = register(appId, Manifests.lottery());
@@ -54,6 +58,8 @@ class AppsApiTest {
         assertThat(detail.get("isActive").asBoolean()).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE event_type = 'AppRegistered' AND message_key = ?",
                 Integer.class, appId)).isEqualTo(1);
+        String appToken = api.data(tokenRequest(appId, created.get("appSecret").asString()), 200).get("accessToken").asString();
+        assertThat(output.getAll()).doesNotContain(created.get("appSecret").asString(), appToken);
     }
 
     @Test
