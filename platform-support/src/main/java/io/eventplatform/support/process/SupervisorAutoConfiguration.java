@@ -14,6 +14,6 @@ public class SupervisorAutoConfiguration {
 
     @Bean
     SupervisorWatchdog supervisorWatchdog(SupervisorProperties properties, ConfigurableApplicationContext context) {
-        return new SupervisorWatchdog(properties.parentPid(), properties.checkInterval().toMillis(), context);
+        return new SupervisorWatchdog(properties.parentPid(), properties.checkInterval(), context);
     }
 }

@@ -1,0 +1,89 @@
+package io.eventplatform.room.replica;
+
+import io.eventplatform.contracts.events.EventData;
+import io.eventplatform.contracts.events.EventEnvelope;
+import io.eventplatform.contracts.events.EventJson;
+import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.contracts.events.Topics;
+import io.eventplatform.support.events.IdempotentConsumer;
+import io.eventplatform.support.events.ReplicaWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * room-service's read-only copies of other services' data, fed by Kafka: users (name, avatar, deleted) for the
+ * participant lists, apps with every manifest version ever published (rooms stay locked to the version they were
+ * created with), and prizes per room (for {@code prizeCount}). Each event is applied once, and never over newer
+ * state.
+ */
+@Component
+class Replicas {
+
+    private static final Logger log = LoggerFactory.getLogger(Replicas.class);
+
+    private final IdempotentConsumer consumer;
+    private final ReplicaWriter replicas;
+    private final JdbcTemplate jdbc;
+
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc) {
+        this.consumer = consumer;
+        this.replicas = replicas;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(topics = Topics.IDENTITY_USERS)
+    void onUser(String json) {
+        EventEnvelope<?> event = read(json);
+        if (event != null && event.data() instanceof EventData.UserChanged changed) {
+            Snapshots.User user = changed.user();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("name", user.name());
+            values.put("avatar", user.avatar());
+            values.put("deleted", user.deleted());
+            consumer.applyOnce("user-replica", event,
+                    () -> replicas.upsertIfNewer("replica_users", "id", user.id(), event.aggregateVersion(), values));
+        }
+    }
+
+    @KafkaListener(topics = Topics.IDENTITY_APPS)
+    void onApp(String json) {
+        EventEnvelope<?> event = read(json);
+        if (event != null && event.data() instanceof EventData.AppChanged changed) {
+            Snapshots.App app = changed.app();
+            consumer.applyOnce("app-replica", event, () -> {
+                replicas.upsertIfNewer("replica_apps", "app_id", app.appId(), event.aggregateVersion(), Map.of(
+                        "current_version", app.manifestVersion(), "is_active", app.isActive(), "deleted", app.deleted()));
+                // every version stays available, whatever order the events come in
+                jdbc.update("""
+                        INSERT INTO replica_app_manifests (app_id, version, manifest) VALUES (?, ?, ?::jsonb)
+                        ON CONFLICT (app_id, version) DO NOTHING""", app.appId(), app.manifestVersion(), app.manifest().toString());
+            });
+        }
+    }
+
+    @KafkaListener(topics = Topics.PRIZES)
+    void onPrize(String json) {
+        EventEnvelope<?> event = read(json);
+        if (event != null && event.data() instanceof EventData.PrizeChanged changed) {
+            Snapshots.Prize prize = changed.prize();
+            boolean deleted = prize.deletedAt() != null || "PrizeDeleted".equals(event.type());
+            consumer.applyOnce("prize-replica", event, () -> replicas.upsertIfNewer("replica_prizes", "prize_id",
+                    prize.id(), event.aggregateVersion(), Map.of("room_id", prize.roomId(), "deleted", deleted)));
+        }
+    }
+
+    private static @Nullable EventEnvelope<?> read(String json) {
+        try {
+            return EventJson.read(json);
+        } catch (EventJson.UnknownEventTypeException newerProducer) {
+            log.debug("Skipping an event type this version does not know: {}", newerProducer.getMessage());
+            return null;
+        }
+    }
+}
