@@ -79,6 +79,8 @@ public final class Platform implements AutoCloseable {
                 }
             }
             Files.createDirectories(config.logDir());
+            // a launcher killed with SIGKILL leaves its PostgreSQL running on our port: stop it before the port check
+            EmbeddedPostgresServer.stopOrphan(config.dataDir().resolve("postgres"));
         } catch (IOException e) {
             throw new StartupException("data folder", "cannot prepare " + config.dataDir() + ": " + e.getMessage(), e);
         }

@@ -56,7 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * A launcher killed with SIGKILL leaves its postmaster running (re-parented to init). zonky would then report
      * success against the old server; stop it first.
      */
-    static void stopOrphan(Path dataDir) throws IOException {
+    public static void stopOrphan(Path dataDir) throws IOException {
         Optional<ProcessHandle> orphan = postmaster(dataDir);
         if (orphan.isPresent()) {
             log.warn("Stopping a PostgreSQL left running by an earlier launcher (pid {})", orphan.get().pid());

@@ -1,6 +1,6 @@
 package io.eventplatform.support.idempotency;
 
-import io.eventplatform.support.process.PeriodicTask;
+import io.eventplatform.process.PeriodicTask;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

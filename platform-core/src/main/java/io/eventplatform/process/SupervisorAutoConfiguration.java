@@ -1,4 +1,4 @@
-package io.eventplatform.support.process;
+package io.eventplatform.process;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

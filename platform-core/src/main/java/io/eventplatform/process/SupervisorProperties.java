@@ -1,4 +1,4 @@
-package io.eventplatform.support.process;
+package io.eventplatform.process;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,5 @@
 /** Ties a service's lifetime to the process that supervises it in the embedded dev stack. */
 @NullMarked
-package io.eventplatform.support.process;
+package io.eventplatform.process;
 
 import org.jspecify.annotations.NullMarked;
