@@ -29,7 +29,7 @@ class RoomReplica {
         this.replicas = replicas;
     }
 
-    @KafkaListener(topics = Topics.ROOMS)
+    @KafkaListener(id = "identity-service.room-replica", topics = Topics.ROOMS)
     void on(String json) {
         EventEnvelope<?> event;
         try {

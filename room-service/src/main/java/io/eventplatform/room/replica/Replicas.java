@@ -37,7 +37,7 @@ class Replicas {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = Topics.IDENTITY_USERS)
+    @KafkaListener(id = "room-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
         EventEnvelope<?> event = read(json);
         if (event != null && event.data() instanceof EventData.UserChanged changed) {
@@ -51,7 +51,7 @@ class Replicas {
         }
     }
 
-    @KafkaListener(topics = Topics.IDENTITY_APPS)
+    @KafkaListener(id = "room-service.app-replica", topics = Topics.IDENTITY_APPS)
     void onApp(String json) {
         EventEnvelope<?> event = read(json);
         if (event != null && event.data() instanceof EventData.AppChanged changed) {
@@ -67,7 +67,7 @@ class Replicas {
         }
     }
 
-    @KafkaListener(topics = Topics.PRIZES)
+    @KafkaListener(id = "room-service.prize-replica", topics = Topics.PRIZES)
     void onPrize(String json) {
         EventEnvelope<?> event = read(json);
         if (event != null && event.data() instanceof EventData.PrizeChanged changed) {
