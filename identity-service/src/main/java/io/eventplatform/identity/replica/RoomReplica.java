@@ -7,8 +7,6 @@ import io.eventplatform.contracts.events.Topics;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RoomReplica {
-
-    private static final Logger log = LoggerFactory.getLogger(RoomReplica.class);
 
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
@@ -31,14 +27,8 @@ class RoomReplica {
 
     @KafkaListener(id = "identity-service.room-replica", topics = Topics.ROOMS)
     void on(String json) {
-        EventEnvelope<?> event;
-        try {
-            event = EventJson.read(json);
-        } catch (EventJson.UnknownEventTypeException newerProducer) {
-            log.debug("Skipping an event type this version does not know: {}", newerProducer.getMessage());
-            return;
-        }
-        if (event.data() instanceof EventData.RoomChanged changed) {
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
+        if (event != null && event.data() instanceof EventData.RoomChanged changed) {
             consumer.applyOnce("room-replica", event, () -> replicas.upsertIfNewer("replica_rooms", "room_id",
                     changed.room().id(), event.aggregateVersion(), Map.of(
                             "created_by", changed.room().createdBy(),

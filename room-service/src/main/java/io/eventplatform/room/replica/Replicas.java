@@ -9,9 +9,6 @@ import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Replicas {
 
-    private static final Logger log = LoggerFactory.getLogger(Replicas.class);
-
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
     private final JdbcTemplate jdbc;
@@ -39,7 +34,7 @@ class Replicas {
 
     @KafkaListener(id = "room-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
-        EventEnvelope<?> event = read(json);
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
         if (event != null && event.data() instanceof EventData.UserChanged changed) {
             Snapshots.User user = changed.user();
             Map<String, Object> values = new LinkedHashMap<>();
@@ -53,7 +48,7 @@ class Replicas {
 
     @KafkaListener(id = "room-service.app-replica", topics = Topics.IDENTITY_APPS)
     void onApp(String json) {
-        EventEnvelope<?> event = read(json);
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
         if (event != null && event.data() instanceof EventData.AppChanged changed) {
             Snapshots.App app = changed.app();
             consumer.applyOnce("app-replica", event, () -> {
@@ -69,21 +64,12 @@ class Replicas {
 
     @KafkaListener(id = "room-service.prize-replica", topics = Topics.PRIZES)
     void onPrize(String json) {
-        EventEnvelope<?> event = read(json);
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
         if (event != null && event.data() instanceof EventData.PrizeChanged changed) {
             Snapshots.Prize prize = changed.prize();
             boolean deleted = prize.deletedAt() != null || "PrizeDeleted".equals(event.type());
             consumer.applyOnce("prize-replica", event, () -> replicas.upsertIfNewer("replica_prizes", "prize_id",
                     prize.id(), event.aggregateVersion(), Map.of("room_id", prize.roomId(), "deleted", deleted)));
-        }
-    }
-
-    private static @Nullable EventEnvelope<?> read(String json) {
-        try {
-            return EventJson.read(json);
-        } catch (EventJson.UnknownEventTypeException newerProducer) {
-            log.debug("Skipping an event type this version does not know: {}", newerProducer.getMessage());
-            return null;
         }
     }
 }

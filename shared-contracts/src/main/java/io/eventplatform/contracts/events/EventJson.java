@@ -27,6 +27,18 @@ public final class EventJson {
         return read(tree, type.dataType());
     }
 
+    /**
+     * Reads an envelope, or nothing if its type is one this build does not know (a newer producer's event, which a
+     * consumer skips rather than parks). Unreadable JSON still throws: that is a poison event.
+     */
+    public static java.util.Optional<EventEnvelope<?>> readKnown(String json) {
+        try {
+            return java.util.Optional.of(read(json));
+        } catch (UnknownEventTypeException newerProducer) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Reads an envelope whose data is of {@code dataType}. */
     public static <T> EventEnvelope<T> read(JsonNode tree, Class<T> dataType) {
         JsonMapper mapper = mapper();

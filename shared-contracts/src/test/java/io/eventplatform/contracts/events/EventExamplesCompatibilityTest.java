@@ -73,6 +73,12 @@ class EventExamplesCompatibilityTest {
     }
 
     @Test
+    void readKnownSkipsAnUnknownTypeButNotBrokenJson() {
+        assertThat(EventJson.readKnown("{\"type\":\"RoomExploded\",\"data\":{}}")).isEmpty();
+        assertThatThrownBy(() -> EventJson.readKnown("{not json")).isInstanceOf(tools.jackson.core.JacksonException.class);
+    }
+
+    @Test
     void anUnknownTypeIsReportedByName() {
         assertThatThrownBy(() -> EventJson.read("{\"type\":\"RoomExploded\",\"data\":{}}"))
                 .isInstanceOf(EventJson.UnknownEventTypeException.class)
