@@ -145,6 +145,21 @@ class AppsApiTest {
     }
 
     @Test
+    void anAppTokenCannotAdministerAppsNorActAsAUser() throws Exception {
+        String appId = newAppId();
+        String secret = register(appId, Manifests.lottery()).get("appSecret").asString();
+        String appToken = api.data(tokenRequest(appId, secret), 200).get("accessToken").asString();
+
+        api.error(api.send("POST", "/api/v1/apps", appToken, "{\"manifest\":" + Manifests.lottery() + "}"), 403, "FORBIDDEN");
+        api.error(api.send("PATCH", "/api/v1/apps/" + appId, appToken, "{\"isActive\":false}"), 403, "FORBIDDEN");
+        api.error(api.send("POST", "/api/v1/apps/" + appId + "/regenerate-secret", appToken, null), 403, "FORBIDDEN");
+        api.error(api.send("GET", "/api/v1/auth/me", appToken, null), 403, "FORBIDDEN");
+        api.error(api.send("GET", "/api/v1/auth/sessions", appToken, null), 403, "FORBIDDEN");
+        api.error(api.send("DELETE", "/api/v1/users/" + userId(api.newUser("target")), appToken, null), 403, "FORBIDDEN");
+        api.data(api.send("GET", "/api/v1/apps/" + appId, appToken, null), 200);
+    }
+
+    @Test
     void aNewManifestMustBeNewerAndTheOldOneIsKept() throws Exception {
         String appId = newAppId();
         register(appId, Manifests.lottery("1.2.0"));
