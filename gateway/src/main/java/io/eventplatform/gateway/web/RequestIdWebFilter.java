@@ -1,8 +1,7 @@
 package io.eventplatform.gateway.web;
 
 import io.eventplatform.contracts.api.PlatformHeaders;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import io.eventplatform.requests.RequestIds;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -22,12 +21,11 @@ import reactor.core.publisher.Mono;
 class RequestIdWebFilter implements WebFilter {
 
     static final String ATTRIBUTE = "platform.requestId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String candidate = exchange.getRequest().getHeaders().getFirst(PlatformHeaders.REQUEST_ID);
-        String requestId = candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        String requestId = RequestIds.acceptedOrNew(candidate);
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> headers.set(PlatformHeaders.REQUEST_ID, requestId))
                 .build();

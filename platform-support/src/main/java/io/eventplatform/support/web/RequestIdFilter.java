@@ -1,13 +1,12 @@
 package io.eventplatform.support.web;
 
 import io.eventplatform.contracts.api.PlatformHeaders;
+import io.eventplatform.requests.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,12 +23,11 @@ final class RequestIdFilter extends OncePerRequestFilter {
     private static final Logger access = LoggerFactory.getLogger("io.eventplatform.access");
 
     static final String MDC_KEY = "requestId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = acceptedOrNew(request.getHeader(PlatformHeaders.REQUEST_ID));
+        String requestId = RequestIds.acceptedOrNew(request.getHeader(PlatformHeaders.REQUEST_ID));
         request.setAttribute(MDC_KEY, requestId);
         response.setHeader(PlatformHeaders.REQUEST_ID, requestId);
         MDC.put(MDC_KEY, requestId);
@@ -43,9 +41,5 @@ final class RequestIdFilter extends OncePerRequestFilter {
             }
             MDC.remove(MDC_KEY);
         }
-    }
-
-    static String acceptedOrNew(String candidate) {
-        return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
     }
 }
