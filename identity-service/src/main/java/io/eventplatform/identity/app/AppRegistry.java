@@ -1,5 +1,6 @@
 package io.eventplatform.identity.app;
 
+import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;

@@ -5,6 +5,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.eventplatform.support.validation.JsonSchemaErrors;
+import io.eventplatform.support.validation.SemVer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +98,7 @@ public class ManifestValidator {
                 errors.add("settings", "must be a JSON Schema (draft 2020-12)");
             } else {
                 for (Error error : metaSchema.validate(settings)) {
-                    errors.add("settings" + JsonPaths.of(error.getInstanceLocation()), error.getMessage());
+                    errors.add("settings" + JsonSchemaErrors.path(error.getInstanceLocation()), error.getMessage());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.eventplatform.identity.app;
 
+import io.eventplatform.support.validation.SemVer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Consumer;

@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Token checks for a domain service: every request needs a valid, unrevoked platform token except health, the
@@ -65,6 +67,17 @@ public class PlatformSecurityAutoConfiguration {
                         .authenticationEntryPoint(EnvelopeSecurityHandlers.unauthorized())
                         .accessDeniedHandler(EnvelopeSecurityHandlers.forbidden()));
         return http.build();
+    }
+
+    /** Lets controllers declare a {@link Caller} parameter. */
+    @Bean
+    WebMvcConfigurer callerArguments(JwtDecoder decoder) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver(decoder));
+            }
+        };
     }
 
     private static JwtAuthenticationConverter authorities() {

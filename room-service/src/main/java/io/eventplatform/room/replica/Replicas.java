@@ -5,6 +5,7 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
+import io.eventplatform.room.rooms.Memberships;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * room-service's read-only copies of other services' data, fed by Kafka: users (name, avatar, deleted) for the
  * participant lists, apps with every manifest version ever published (rooms stay locked to the version they were
  * created with), and prizes per room (for {@code prizeCount}). Each event is applied once, and never over newer
- * state.
+ * state. A deleted user leaves every room they were in.
  */
 @Component
 class Replicas {
@@ -25,11 +26,13 @@ class Replicas {
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
     private final JdbcTemplate jdbc;
+    private final Memberships memberships;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, Memberships memberships) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.jdbc = jdbc;
+        this.memberships = memberships;
     }
 
     @KafkaListener(id = "room-service.user-replica", topics = Topics.IDENTITY_USERS)
@@ -41,8 +44,12 @@ class Replicas {
             values.put("name", user.name());
             values.put("avatar", user.avatar());
             values.put("deleted", user.deleted());
-            consumer.applyOnce("user-replica", event,
-                    () -> replicas.upsertIfNewer("replica_users", "id", user.id(), event.aggregateVersion(), values));
+            consumer.applyOnce("user-replica", event, () -> {
+                boolean newer = replicas.upsertIfNewer("replica_users", "id", user.id(), event.aggregateVersion(), values);
+                if (newer && user.deleted()) {
+                    memberships.userDeleted(user.id());
+                }
+            });
         }
     }
 

@@ -1,18 +1,18 @@
-package io.eventplatform.identity.app;
+package io.eventplatform.support.validation;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Semantic versions (semver.org 2.0): parsing and precedence, build metadata ignored. */
-record SemVer(long major, long minor, long patch, String preRelease) implements Comparable<SemVer> {
+public record SemVer(long major, long minor, long patch, String preRelease) implements Comparable<SemVer> {
 
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})"
                     + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
                     + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
-    static Optional<SemVer> parse(String text) {
+    public static Optional<SemVer> parse(String text) {
         Matcher m = SEMVER.matcher(text);
         if (!m.matches()) {
             return Optional.empty();

@@ -1,0 +1,8 @@
+/**
+ * Who may do what in a room (auth.md "Room roles"): the one decision point that room-service and prize-service
+ * call, for users (room role, platform admin), app tokens (own rooms, manifest permissions) and both together.
+ */
+@NullMarked
+package io.eventplatform.support.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,39 @@
+package io.eventplatform.support.security;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is calling, from the verified token(s): a user (platform admin or not), an app on its own (app token), or a
+ * user through an app (user token plus {@code X-App-Token}); in the last case both must allow an action. Declare a
+ * {@code Caller} parameter on a controller method to receive it.
+ */
+public record Caller(@Nullable String userId, boolean admin, @Nullable String appId, Set<String> appPermissions) {
+
+    public static Caller user(String userId, boolean admin) {
+        return new Caller(userId, admin, null, Set.of());
+    }
+
+    public static Caller app(String appId, Set<String> permissions) {
+        return new Caller(null, false, appId, permissions);
+    }
+
+    /** An app takes part in the call (alone or for a user): its permissions and its rooms limit what it may do. */
+    public boolean viaApp() {
+        return appId != null;
+    }
+
+    /** Only an app token, no user. */
+    public boolean appOnly() {
+        return userId == null;
+    }
+
+    public boolean isUser(String id) {
+        return id.equals(userId);
+    }
+
+    /** The user, or the app when no user takes part: who a change is recorded as made by. */
+    public String actor() {
+        return userId != null ? userId : java.util.Objects.requireNonNull(appId);
+    }
+}

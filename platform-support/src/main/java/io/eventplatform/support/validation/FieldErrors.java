@@ -1,0 +1,116 @@
+package io.eventplatform.support.validation;
+
+import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.support.web.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Collects what is wrong with a request body, field by field, and turns it into one 422 VALIDATION_ERROR whose
+ * {@code details.fields} maps each JSON path (relative to the body) to its messages. Readers of typed values
+ * return {@code null} and record an error when the value has the wrong type.
+ */
+public final class FieldErrors {
+
+    private final Map<String, List<String>> byPath = new LinkedHashMap<>();
+
+    public FieldErrors add(String path, String message) {
+        byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(message);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return byPath.isEmpty();
+    }
+
+    public boolean has(String path) {
+        return byPath.containsKey(path);
+    }
+
+    public Map<String, List<String>> asMap() {
+        return byPath;
+    }
+
+    /** @throws ApiException 422 VALIDATION_ERROR when anything was recorded */
+    public void throwIfAny() {
+        if (!byPath.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values", Map.of("fields", byPath));
+        }
+    }
+
+    /** The body must be a JSON object with no field outside {@code allowed}; false if it is not an object. */
+    public boolean onlyFields(JsonNode body, Set<String> allowed) {
+        if (!body.isObject()) {
+            add("", "must be a JSON object");
+            return false;
+        }
+        for (String field : body.propertyNames()) {
+            if (!allowed.contains(field)) {
+                add(field, "cannot be set");
+            }
+        }
+        return true;
+    }
+
+    /** A string of {@code min}–{@code max} characters (not blank when min ≥ 1); null if absent or JSON null. */
+    public @Nullable String text(JsonNode body, String field, int min, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            add(field, "must be a string");
+            return null;
+        }
+        String text = value.asString();
+        if (text.length() < min || text.length() > max || (min > 0 && text.isBlank())) {
+            add(field, min > 0 ? "must be " + min + " to " + max + " characters" : "must be at most " + max + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    /** Like {@link #text} and present and non-null. */
+    public @Nullable String requiredText(JsonNode body, String field, int min, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            add(field, "is required");
+            return null;
+        }
+        return text(body, field, min, max);
+    }
+
+    public @Nullable Boolean bool(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            add(field, "must be true or false");
+            return null;
+        }
+        return value.asBoolean();
+    }
+
+    /** A JSON object of at most {@code maxBytes} in its compact form; null if absent or JSON null. */
+    public @Nullable JsonNode object(JsonNode body, String field, int maxBytes) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            add(field, "must be a JSON object");
+            return null;
+        }
+        if (value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+            add(field, "must be at most " + maxBytes / 1024 + " KiB");
+            return null;
+        }
+        return value;
+    }
+}
