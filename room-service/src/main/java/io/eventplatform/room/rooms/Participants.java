@@ -102,20 +102,26 @@ class Participants {
     }
 
     List<Participant> page(String roomId, @Nullable RoomRole role, ListQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE p.room_id = ? AND p.deleted_at IS NULL");
         List<Object> params = new ArrayList<>(List.of(roomId));
         if (role != null) {
-            sql.append(" AND p.role = ?::participant_role");
             params.add(role.name());
         }
-        sql.append(" ORDER BY ");
-        for (ListQuery.Sort sort : query.sort()) {
-            sql.append(sort.field().equals("role") ? "p.role" : "p.joined_at").append(sort.descending() ? " DESC, " : " ASC, ");
-        }
-        sql.append("p.id LIMIT ? OFFSET ?");
         params.add(query.limit());
         params.add(query.offset());
-        return jdbc.sql(sql.toString()).params(params).query(Participants::map).list();
+        return jdbc.sql(pageSql(role != null, query.sort())).params(params).query(Participants::map).list();
+    }
+
+    /** The SQL of a room's participant list (parameters: room id, the role if filtered, limit, offset). */
+    static String pageSql(boolean byRole, List<ListQuery.Sort> sorts) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE p.room_id = ? AND p.deleted_at IS NULL");
+        if (byRole) {
+            sql.append(" AND p.role = ?::participant_role");
+        }
+        sql.append(" ORDER BY ");
+        for (ListQuery.Sort sort : sorts) {
+            sql.append(sort.field().equals("role") ? "p.role" : "p.joined_at").append(sort.descending() ? " DESC, " : " ASC, ");
+        }
+        return sql.append("p.id LIMIT ? OFFSET ?").toString();
     }
 
     long count(String roomId, @Nullable RoomRole role) {
