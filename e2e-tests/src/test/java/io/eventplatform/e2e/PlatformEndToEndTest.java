@@ -164,6 +164,64 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void anOrganizerRunsALotteryRoomThroughTheGateway() throws Exception {
+        String admin = login("admin@example.com");
+        String manifest = """
+                {"meta": {"name": "E2E Rooms", "version": "1.0.0", "description": "rooms end to end"},
+                 "baseUrl": "https://rooms.example.com", "capabilities": [], "permissions": ["rooms:read"],
+                 "settings": {"type": "object", "additionalProperties": false,
+                              "properties": {"ticketCount": {"type": "integer", "minimum": 1}}}}""";
+        assertThat(send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_rooms\",\"manifest\":" + manifest + "}")
+                .statusCode()).isEqualTo(201);
+        String olivia = login("olivia.e2e@example.com");
+        String create = "{\"name\":\"Winter lottery\",\"appId\":\"app_e2e_rooms\",\"appSettings\":{\"ticketCount\":3}}";
+
+        // the new app reaches room-service by its event
+        HttpResponse<String>[] created = new HttpResponse[1];
+        await("room-service knows the new app").atMost(Duration.ofSeconds(5)).until(() -> {
+            created[0] = send("POST", "/api/v1/rooms", olivia, create);
+            return created[0].statusCode() == 201;
+        });
+        String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
+        HttpResponse<String> invalid = send("POST", "/api/v1/rooms", olivia,
+                "{\"name\":\"Bad\",\"appId\":\"app_e2e_rooms\",\"appSettings\":{\"ticketCount\":0,\"colour\":\"red\"}}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(invalid.body()).get("error").get("details").get("fields").propertyNames())
+                .containsExactlyInAnyOrder("appSettings.ticketCount", "appSettings.colour");
+        assertThat(send("PATCH", room, olivia, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+
+        List<String> people = List.of(login("ann.e2e@example.com"), login("ben.e2e@example.com"), login("cat.e2e@example.com"));
+        List<String> ids = new java.util.ArrayList<>();
+        for (String person : people) {
+            HttpResponse<String> joined = send("POST", room + "/participants", person, "{}");
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+            ids.add(json.readTree(joined.body()).get("data").get("id").asString());
+        }
+        assertThat(send("DELETE", room + "/participants/me", people.get(1), null).statusCode()).isEqualTo(200);
+        HttpResponse<String> back = send("POST", room + "/participants", people.get(1), "{}");
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(back.body()).get("data").get("id").asString()).isEqualTo(ids.get(1));
+        HttpResponse<String> promoted = send("PATCH", room + "/participants/" + ids.get(0), olivia, "{\"role\":\"moderator\"}");
+        assertThat(json.readTree(promoted.body()).get("data").get("role").asString()).isEqualTo("moderator");
+        assertThat(json.readTree(send("GET", room, olivia, null).body()).get("data").get("participantCount").asInt()).isEqualTo(4);
+
+        HttpResponse<String> secret = send("POST", "/api/v1/rooms", olivia,
+                "{\"name\":\"Board only\",\"appId\":\"app_e2e_rooms\",\"isPublic\":false}");
+        String secretRoom = json.readTree(secret.body()).get("data").get("id").asString();
+        String outsider = login("outsider.e2e@example.com");
+        assertThat(send("GET", "/api/v1/rooms/" + secretRoom, outsider, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/rooms?appId=app_e2e_rooms", outsider, null).body()).doesNotContain(secretRoom);
+        assertThat(send("GET", "/api/v1/rooms?appId=app_e2e_rooms", olivia, null).body()).contains(secretRoom);
+    }
+
+    private String login(String email) throws Exception {
+        HttpResponse<String> login = send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"" + email + "\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json.readTree(login.body()).get("data").get("accessToken").asString();
+    }
+
+    @Test
+    @Order(3)
     void anUnknownPathIsTheGatewaysNotFoundEnvelope() throws Exception {
         String requestId = "e2e-" + UUID.randomUUID();
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * identity-service's part of the demo: three users (one platform admin) and the Holiday Lottery and Who's First?
+ * identity-service's part of the demo: five users (one platform admin; the others take every room role in
+ * room-service's demo) and the Holiday Lottery and Who's First?
  * quiz apps, created through the service's own code (so events are published as for any other change). Running
  * it again changes nothing.
  */
@@ -27,7 +28,9 @@ public class DemoData {
     static final List<String[]> USERS = List.of(
             new String[] {"admin@example.com", "Alex Admin"},
             new String[] {"olivia@example.com", "Olivia Organizer"},
-            new String[] {"pat@example.com", "Pat Participant"});
+            new String[] {"pat@example.com", "Pat Participant"},
+            new String[] {"mo@example.com", "Mo Moderator"},
+            new String[] {"vic@example.com", "Vic Viewer"});
     static final List<String> APPS = List.of("app_lottery_v1", "app_quiz_v1");
 
     private final UserAccounts users;

@@ -16,13 +16,13 @@ class DemoDataTest {
     @Test
     void loadsUsersAndAppsOnceAndTheAppsManifestsAreValid() {
         demo.load();
-        int users = count("SELECT count(*) FROM users WHERE email IN ('admin@example.com','olivia@example.com','pat@example.com')");
+        int users = count("SELECT count(*) FROM users WHERE email IN ('admin@example.com','olivia@example.com','pat@example.com','mo@example.com','vic@example.com')");
         int events = count("SELECT count(*) FROM outbox_events");
 
         assertThat(demo.load()).isEmpty();
 
-        assertThat(users).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM users WHERE email IN ('admin@example.com','olivia@example.com','pat@example.com')")).isEqualTo(3);
+        assertThat(users).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM users WHERE email IN ('admin@example.com','olivia@example.com','pat@example.com','mo@example.com','vic@example.com')")).isEqualTo(5);
         assertThat(count("SELECT count(*) FROM apps WHERE app_id IN ('app_lottery_v1', 'app_quiz_v1')")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM outbox_events")).isEqualTo(events);
         assertThat(jdbc.queryForObject("SELECT manifest #>> '{settings,properties,ticketCount,minimum}' FROM apps WHERE app_id = 'app_lottery_v1'",

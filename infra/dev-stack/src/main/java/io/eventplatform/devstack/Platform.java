@@ -189,13 +189,16 @@ public final class Platform implements AutoCloseable {
         return env;
     }
 
+    private static final java.util.Set<String> SEEDED = java.util.Set.of("identity-service", "room-service");
+
     /**
      * Loads each service's demonstration data through its own code, against a running stack: the service jar runs
      * once in seed mode and exits. Idempotent.
      */
     public static int seed(StackConfig config, PrintStream out) {
+        // in order: room-service's demo rooms need identity-service's demo users and apps
         for (ServiceDatabases db : ServiceDatabases.ALL) {
-            if (!db.service().equals("identity-service")) {
+            if (!SEEDED.contains(db.service())) {
                 continue; // the other services get their seeders with their features
             }
             Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
@@ -203,7 +206,9 @@ public final class Platform implements AutoCloseable {
                     ProcessHandle.current().info().command().orElse("java")));
             command.addAll(config.serviceJvmOptions());
             command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true",
-                    "--spring.main.web-application-type=none", "--server.port=0"));
+                    "--spring.main.web-application-type=none", "--server.port=0",
+                    // the running service keeps its replicas current; the seed only reads them
+                    "--spring.kafka.listener.auto-startup=false"));
             // the seed prints one-time app secrets: its output goes to a scratch file that is read and deleted,
             // never into the logs folder
             Path output = config.dataDir().resolve("run").resolve(db.service() + "-seed.out");

@@ -85,6 +85,41 @@ public final class FieldErrors {
         return text(body, field, min, max);
     }
 
+    /** An absolute http(s) URL of at most 2048 characters; null if absent or JSON null. */
+    public @Nullable String httpUrl(JsonNode body, String field) {
+        String text = text(body, field, 1, 2048);
+        if (text != null && !isHttpUrl(text)) {
+            add(field, "must be an http(s) URL of at most 2048 characters");
+            return null;
+        }
+        return text;
+    }
+
+    /** An integer in [min, max]; null if absent or JSON null. */
+    public @Nullable Integer integer(JsonNode body, String field, int min, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            add(field, "must be an integer from " + min + " to " + max);
+            return null;
+        }
+        return value.asInt();
+    }
+
+    public static boolean isHttpUrl(String value) {
+        if (value.length() > 2048) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(value);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public @Nullable Boolean bool(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {

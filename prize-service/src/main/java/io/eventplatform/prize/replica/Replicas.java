@@ -1,0 +1,91 @@
+package io.eventplatform.prize.replica;
+
+import io.eventplatform.contracts.events.EventData;
+import io.eventplatform.contracts.events.EventEnvelope;
+import io.eventplatform.contracts.events.EventJson;
+import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.contracts.events.Topics;
+import io.eventplatform.prize.prizes.PrizeFund;
+import io.eventplatform.support.events.IdempotentConsumer;
+import io.eventplatform.support.events.ReplicaWriter;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * prize-service's copies of rooms (status, app, organizer, public, deleted), participants (room, user, role,
+ * active) and users (name, avatar), fed by Kafka: each event applied once, never over newer state. A deleted room
+ * takes its prizes and winners with it.
+ */
+@Component
+class Replicas {
+
+    private final IdempotentConsumer consumer;
+    private final ReplicaWriter replicas;
+    private final PrizeFund fund;
+
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, PrizeFund fund) {
+        this.consumer = consumer;
+        this.replicas = replicas;
+        this.fund = fund;
+    }
+
+    @KafkaListener(id = "prize-service.room-replica", topics = Topics.ROOMS)
+    void onRoom(String json) {
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
+        if (event != null && event.data() instanceof EventData.RoomChanged changed) {
+            Snapshots.Room room = changed.room();
+            boolean deleted = room.deletedAt() != null;
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("status", enumValue(room.status()));
+            values.put("app_id", room.appId());
+            values.put("created_by", room.createdBy());
+            values.put("is_public", room.isPublic());
+            values.put("deleted", deleted);
+            consumer.applyOnce("room-replica", event, () -> {
+                boolean newer = replicas.upsertIfNewer("replica_rooms", "id", room.id(), event.aggregateVersion(), values);
+                if (newer && deleted) {
+                    fund.roomDeleted(room.id());
+                }
+            });
+        }
+    }
+
+    @KafkaListener(id = "prize-service.participant-replica", topics = Topics.ROOM_PARTICIPANTS)
+    void onParticipant(String json) {
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
+        if (event != null && event.data() instanceof EventData.ParticipantChanged changed) {
+            Snapshots.Participant participant = changed.participant();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("room_id", participant.roomId());
+            values.put("user_id", participant.userId());
+            values.put("role", enumValue(participant.role()));
+            values.put("active", participant.active());
+            consumer.applyOnce("participant-replica", event, () ->
+                    replicas.upsertIfNewer("replica_participants", "id", participant.id(), event.aggregateVersion(), values));
+        }
+    }
+
+    @KafkaListener(id = "prize-service.user-replica", topics = Topics.IDENTITY_USERS)
+    void onUser(String json) {
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
+        if (event != null && event.data() instanceof EventData.UserChanged changed) {
+            Snapshots.User user = changed.user();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("name", user.name());
+            values.put("avatar", user.avatar());
+            values.put("deleted", user.deleted());
+            consumer.applyOnce("user-replica", event,
+                    () -> replicas.upsertIfNewer("replica_users", "id", user.id(), event.aggregateVersion(), values));
+        }
+    }
+
+    /** A wire value (lowercase) for a PostgreSQL enum column: sent untyped, so the column's enum type applies (ADR 0003). */
+    private static SqlParameterValue enumValue(String wire) {
+        return new SqlParameterValue(Types.OTHER, wire.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,5 @@
+/** The demo data command ({@code ./platform seed}). */
+@NullMarked
+package io.eventplatform.room.seed;
+
+import org.jspecify.annotations.NullMarked;
