@@ -214,6 +214,77 @@ class PlatformEndToEndTest {
         assertThat(send("GET", "/api/v1/rooms?appId=app_e2e_rooms", olivia, null).body()).contains(secretRoom);
     }
 
+    @Test
+    @Order(3)
+    void theOrganizerAwardsPrizesAndEveryNumberAddsUp() throws Exception {
+        String admin = login("admin@example.com");
+        String manifest = """
+                {"meta": {"name": "E2E Prizes", "version": "1.0.0", "description": "prizes end to end"},
+                 "baseUrl": "https://prizes.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}""";
+        assertThat(send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_prizes\",\"manifest\":" + manifest + "}")
+                .statusCode()).isEqualTo(201);
+        String olivia = login("olivia.prizes@example.com");
+        HttpResponse<String>[] created = new HttpResponse[1];
+        await("room-service knows the new app").atMost(Duration.ofSeconds(5)).until(() -> {
+            created[0] = send("POST", "/api/v1/rooms", olivia, "{\"name\":\"Prize night\",\"appId\":\"app_e2e_prizes\"}");
+            return created[0].statusCode() == 201;
+        });
+        String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
+        assertThat(send("PATCH", room, olivia, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+        List<String> participants = new java.util.ArrayList<>();
+        for (String who : List.of("p1", "p2", "p3", "p4")) {
+            HttpResponse<String> joined = send("POST", room + "/participants", login(who + ".prizes@example.com"), "{}");
+            participants.add(json.readTree(joined.body()).get("data").get("id").asString());
+        }
+
+        // the room and its members reach prize-service by their events
+        HttpResponse<String>[] prize = new HttpResponse[1];
+        await("prize-service knows the room").atMost(Duration.ofSeconds(5)).until(() -> {
+            prize[0] = send("POST", room + "/prizes", olivia, "{\"name\":\"Cinema tickets\",\"quantity\":3}");
+            return prize[0].statusCode() == 201;
+        });
+        String prizeId = json.readTree(prize[0].body()).get("data").get("id").asString();
+        HttpResponse<String>[] byHand = new HttpResponse[1];
+        await("the last participant is selectable in prize-service").atMost(Duration.ofSeconds(5)).until(() -> {
+            byHand[0] = send("POST", room + "/winners", olivia,
+                    "{\"participantId\":\"" + participants.get(3) + "\",\"prizeId\":\"" + prizeId + "\"}");
+            return byHand[0].statusCode() == 201;
+        });
+        HttpResponse<String> draw = send("POST", room + "/draws", olivia, "{\"prizeId\":\"" + prizeId + "\",\"count\":1}");
+        assertThat(draw.statusCode()).as(draw.body()).isEqualTo(201);
+        String winner = json.readTree(byHand[0].body()).get("data").get("id").asString();
+        assertThat(send("DELETE", room + "/winners/" + winner, olivia, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = send("POST", room + "/draws", olivia, "{\"prizeId\":\"" + prizeId + "\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+
+        JsonNode fund = json.readTree(send("GET", room + "/prizes/" + prizeId, olivia, null).body()).get("data");
+        JsonNode winners = json.readTree(send("GET", room + "/winners", olivia, null).body());
+        JsonNode draws = json.readTree(send("GET", room + "/draws", olivia, null).body());
+        int drawnAgain = json.readTree(again.body()).get("data").get("winners").size();
+        assertThat(drawnAgain).isEqualTo(2);
+        assertThat(fund.get("quantityRemaining").asInt()).isEqualTo(3 - 1 - drawnAgain);
+        assertThat(fund.get("winnerCount").asInt()).isEqualTo(3);
+        assertThat(winners.get("meta").get("total").asInt()).isEqualTo(3);
+        assertThat(draws.get("meta").get("total").asInt()).isEqualTo(2);
+        await("room-service counts the prize").atMost(Duration.ofSeconds(5)).until(() ->
+                json.readTree(send("GET", room, olivia, null).body()).get("data").get("prizeCount").asInt() == 1);
+    }
+
+    @Test
+    @Order(3)
+    void theDemoDataLoadsThroughEveryService() throws Exception {
+        String printed = platform.seed();
+
+        assertThat(printed).contains("identity-service", "room-service", "prize-service").doesNotContain("FAILED");
+        String olivia = login("olivia@example.com");
+        JsonNode rooms = json.readTree(send("GET", "/api/v1/rooms?mine=true&limit=100", olivia, null).body());
+        assertThat(rooms.get("meta").get("total").asInt()).isEqualTo(9);
+        assertThat(rooms.get("data").findValuesAsString("status")).contains("draft", "active", "completed", "cancelled");
+        await("the demo prizes counted in room-service").atMost(Duration.ofSeconds(5)).until(() ->
+                json.readTree(send("GET", "/api/v1/rooms?mine=true&status=active&limit=100", olivia, null).body())
+                        .get("data").findValuesAsString("prizeCount").stream().allMatch("3"::equals));
+    }
+
     private String login(String email) throws Exception {
         HttpResponse<String> login = send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"" + email + "\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);

@@ -62,6 +62,25 @@ final class RunningPlatform implements AutoCloseable {
         return platform;
     }
 
+    /** {@code ./platform seed} against this platform; returns what it printed (it must exit 0). */
+    String seed() throws IOException, InterruptedException {
+        Path out = Files.createTempFile("platform-seed", ".out");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("platform").toString(), "seed", "--data-dir", dataDir.toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().putAll(ports.asEnvironment());
+        builder.environment().put("PLATFORM_SKIP_BUILD", "true");
+        Process seed = builder.start();
+        if (!seed.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)) {
+            seed.destroyForcibly();
+        }
+        String printed = Files.readString(out);
+        Files.deleteIfExists(out);
+        if (seed.exitValue() != 0) {
+            throw new IllegalStateException("./platform seed exited with " + seed.exitValue() + ":\n" + printed);
+        }
+        return printed;
+    }
+
     /** Everything the launcher has printed so far, line by line. */
     List<String> output() {
         try {

@@ -2,6 +2,7 @@ package io.eventplatform.identity.seed;
 
 import io.eventplatform.identity.app.AppRegistry;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.seed.DemoDataLoader;
 import io.eventplatform.support.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it again changes nothing.
  */
 @Component
-public class DemoData {
+public class DemoData implements DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final List<String[]> USERS = List.of(
@@ -42,7 +43,8 @@ public class DemoData {
         this.apps = apps;
     }
 
-    /** Loads what is missing; returns the ids of the apps it created with their one-time secrets. */
+    /** Loads what is missing; returns a line for each app it created, with its one-time secret. */
+    @Override
     public List<String> load() {
         for (String[] user : USERS) {
             users.logIn(user[0], user[1], "dev", user[0]);
@@ -53,7 +55,7 @@ public class DemoData {
                 apps.find(appId);
             } catch (ApiException missing) {
                 AppRegistry.Registered registered = apps.register(appId, manifest(appId));
-                created.add(appId + " " + registered.secret());
+                created.add("created app (secret shown once): " + appId + " " + registered.secret());
             }
         }
         log.info("Demo data: {} users, {} apps ({} created now)", USERS.size(), APPS.size(), created.size());

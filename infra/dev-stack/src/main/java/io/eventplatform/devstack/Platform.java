@@ -189,18 +189,13 @@ public final class Platform implements AutoCloseable {
         return env;
     }
 
-    private static final java.util.Set<String> SEEDED = java.util.Set.of("identity-service", "room-service");
-
     /**
      * Loads each service's demonstration data through its own code, against a running stack: the service jar runs
      * once in seed mode and exits. Idempotent.
      */
     public static int seed(StackConfig config, PrintStream out) {
-        // in order: room-service's demo rooms need identity-service's demo users and apps
+        // in order: room-service's demo rooms need identity-service's users and apps, prize-service's prizes the rooms
         for (ServiceDatabases db : ServiceDatabases.ALL) {
-            if (!SEEDED.contains(db.service())) {
-                continue; // the other services get their seeders with their features
-            }
             Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                     ProcessHandle.current().info().command().orElse("java")));

@@ -64,6 +64,11 @@ public class PlatformEventsAutoConfiguration {
     }
 
     @Bean
+    UserReplica userReplica(IdempotentConsumer consumer, ReplicaWriter replicas) {
+        return new UserReplica(consumer, replicas);
+    }
+
+    @Bean
     DeadLetters deadLetters(KafkaTemplate<String, String> kafka, KafkaProperties kafkaProperties,
                             EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new DeadLetters(kafka, kafkaProperties.buildConsumerProperties(), properties.source(), meters.getIfAvailable());

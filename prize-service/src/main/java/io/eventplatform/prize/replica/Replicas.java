@@ -8,6 +8,7 @@ import io.eventplatform.contracts.events.Topics;
 import io.eventplatform.prize.prizes.PrizeFund;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
+import io.eventplatform.support.events.UserReplica;
 import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,11 +27,13 @@ class Replicas {
 
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
+    private final UserReplica users;
     private final PrizeFund fund;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, PrizeFund fund) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, PrizeFund fund) {
         this.consumer = consumer;
         this.replicas = replicas;
+        this.users = users;
         this.fund = fund;
     }
 
@@ -72,16 +75,7 @@ class Replicas {
 
     @KafkaListener(id = "prize-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
-        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
-        if (event != null && event.data() instanceof EventData.UserChanged changed) {
-            Snapshots.User user = changed.user();
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", user.name());
-            values.put("avatar", user.avatar());
-            values.put("deleted", user.deleted());
-            consumer.applyOnce("user-replica", event,
-                    () -> replicas.upsertIfNewer("replica_users", "id", user.id(), event.aggregateVersion(), values));
-        }
+        users.apply(json, deleted -> { });
     }
 
     /** A wire value (lowercase) for a PostgreSQL enum column: sent untyped, so the column's enum type applies (ADR 0003). */

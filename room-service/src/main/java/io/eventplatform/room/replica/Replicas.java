@@ -8,7 +8,7 @@ import io.eventplatform.contracts.events.Topics;
 import io.eventplatform.room.rooms.Memberships;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
-import java.util.LinkedHashMap;
+import io.eventplatform.support.events.UserReplica;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,31 +26,20 @@ class Replicas {
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
     private final JdbcTemplate jdbc;
+    private final UserReplica users;
     private final Memberships memberships;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, Memberships memberships) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, UserReplica users, Memberships memberships) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.jdbc = jdbc;
+        this.users = users;
         this.memberships = memberships;
     }
 
     @KafkaListener(id = "room-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
-        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
-        if (event != null && event.data() instanceof EventData.UserChanged changed) {
-            Snapshots.User user = changed.user();
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", user.name());
-            values.put("avatar", user.avatar());
-            values.put("deleted", user.deleted());
-            consumer.applyOnce("user-replica", event, () -> {
-                boolean newer = replicas.upsertIfNewer("replica_users", "id", user.id(), event.aggregateVersion(), values);
-                if (newer && user.deleted()) {
-                    memberships.userDeleted(user.id());
-                }
-            });
-        }
+        users.apply(json, memberships::userDeleted);
     }
 
     @KafkaListener(id = "room-service.app-replica", topics = Topics.IDENTITY_APPS)

@@ -2,6 +2,7 @@ package io.eventplatform.room.rooms;
 
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.support.security.Caller;
+import io.eventplatform.support.seed.DemoDataLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * replicas first (it waits for them). Running it again changes nothing.
  */
 @Component
-public class DemoRooms {
+public class DemoRooms implements DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRooms.class);
     static final List<String> APPS = List.of("app_lottery_v1", "app_quiz_v1");
@@ -38,7 +39,13 @@ public class DemoRooms {
         this.jdbc = jdbc;
     }
 
-    /** Creates the demo rooms unless they exist; returns how many it created. */
+    @Override
+    public List<String> load() {
+        load(Duration.ofSeconds(60));
+        return List.of();
+    }
+
+    /** Creates the demo rooms unless they exist (waiting at most {@code wait} for the replicas); returns how many it created. */
     public int load(Duration wait) {
         Map<String, String> people = awaitReplicas(wait);
         Caller olivia = Caller.user(people.get("Olivia Organizer"), false);

@@ -2,17 +2,10 @@ package io.eventplatform.room.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
+import io.eventplatform.testing.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The uniqueness of a membership and the participant count under parallel requests. */
@@ -24,7 +17,7 @@ class ConcurrentJoinsTest extends RoomApiTestSupport {
         String room = world.room(ada, world.lotteryApp(RoomWorld.ALL_PERMISSIONS).appId(), true, "active").get("id").asString();
         RoomWorld.User bob = world.user("bob");
 
-        Map<Integer, Long> statuses = inParallel(50, i -> api.post("/api/v1/rooms/" + room + "/participants", bob.token(), "{}"));
+        Map<Integer, Long> statuses = Parallel.statuses(50, i -> api.post("/api/v1/rooms/" + room + "/participants", bob.token(), "{}"));
 
         assertThat(statuses).containsOnlyKeys(201, 409);
         assertThat(statuses.get(201)).isEqualTo(1);
@@ -40,7 +33,7 @@ class ConcurrentJoinsTest extends RoomApiTestSupport {
         world.join(bob, room, "participant");
         api.data(api.delete("/api/v1/rooms/" + room + "/participants/me", bob.token()), 200);
 
-        Map<Integer, Long> statuses = inParallel(50, i -> api.post("/api/v1/rooms/" + room + "/participants", bob.token(), "{}"));
+        Map<Integer, Long> statuses = Parallel.statuses(50, i -> api.post("/api/v1/rooms/" + room + "/participants", bob.token(), "{}"));
 
         assertThat(statuses).containsOnlyKeys(200, 409);
         assertThat(statuses.get(200)).isEqualTo(1);
@@ -55,36 +48,11 @@ class ConcurrentJoinsTest extends RoomApiTestSupport {
             users.add(world.user("u" + i));
         }
 
-        Map<Integer, Long> statuses = inParallel(200, i -> api.post("/api/v1/rooms/" + room + "/participants", users.get(i).token(), "{}"));
+        Map<Integer, Long> statuses = Parallel.statuses(200, i -> api.post("/api/v1/rooms/" + room + "/participants", users.get(i).token(), "{}"));
 
         assertThat(statuses).containsExactly(Map.entry(201, 200L));
         assertThat(api.data(api.get("/api/v1/rooms/" + room, ada.token()), 200).get("participantCount").asLong()).isEqualTo(201);
         assertThat(api.body(api.get("/api/v1/rooms/" + room + "/participants?limit=100", ada.token()), 200)
                 .get("meta").get("total").asLong()).isEqualTo(201);
-    }
-
-    /** Runs the calls at once (released together) and counts the response statuses. */
-    private static Map<Integer, Long> inParallel(int calls, Function<Integer, HttpResponse<String>> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(calls, 50));
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                int index = i;
-                Callable<HttpResponse<String>> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                statuses.add(future.get().statusCode());
-            }
-            return statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

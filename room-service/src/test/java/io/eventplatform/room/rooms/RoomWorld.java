@@ -4,16 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
-import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.testing.ApiClient;
+import io.eventplatform.testing.ServiceApiTestSupport;
 import io.eventplatform.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -135,17 +134,15 @@ final class RoomWorld {
     }
 
     long count(String sql, Object... args) {
-        Long value = jdbc.queryForObject(sql, Long.class, args);
-        return value == null ? 0 : value;
+        return ServiceApiTestSupport.count(jdbc, sql, args);
     }
 
-    /** Types of the events of one aggregate in the outbox, oldest first. */
+    /** Types of the events under one key (a room id) in the outbox, oldest first. */
     List<String> outboxTypes(String key) {
-        return jdbc.queryForList("SELECT event_type FROM outbox_events WHERE message_key = ? ORDER BY id", String.class, key);
+        return ServiceApiTestSupport.outboxTypes(jdbc, key);
     }
 
     void publish(EventEnvelope<?> event) {
-        String key = event.roomId() != null ? event.roomId() : event.aggregateId();
-        kafka.send(new ProducerRecord<>(event.knownType().orElseThrow().topic(), key, EventJson.write(event))).join();
+        ServiceApiTestSupport.publish(kafka, event);
     }
 }

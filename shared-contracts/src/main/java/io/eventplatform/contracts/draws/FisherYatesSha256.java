@@ -56,6 +56,26 @@ public final class FisherYatesSha256 {
         return new Result(sortedEligible, digest, n, winners);
     }
 
+    /**
+     * The verifier as a command: {@code java -cp shared-contracts.jar io.eventplatform.contracts.draws.FisherYatesSha256
+     * <seed hex> <number of winners>} with the eligible ids on standard input, one per line; prints the seed hash,
+     * the eligible digest and count, and the winners in order — compare them with the published draw.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 2) {
+            System.err.println("usage: FisherYatesSha256 <seed hex> <number of winners>  (eligible ids on stdin, one per line)");
+            System.exit(2);
+        }
+        byte[] seed = HexFormat.of().parseHex(args[0]);
+        List<String> eligible = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                .lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        Result result = draw(seed, eligible, Integer.parseInt(args[1]));
+        System.out.println("seedHash       " + seedHash(seed));
+        System.out.println("eligibleDigest " + result.eligibleDigest());
+        System.out.println("eligibleCount  " + result.eligibleCount());
+        result.winners().forEach(winner -> System.out.println("winner         " + winner));
+    }
+
     /** Recomputes a published draw: true when the seed, the list and the winners all match what was published. */
     public static boolean verify(String seedHex, String seedHash, List<String> eligible, String eligibleDigest,
                                  List<String> publishedWinners) {
