@@ -8,10 +8,10 @@ import io.eventplatform.identity.token.AccessTokens;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
+import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,22 +84,22 @@ class AppsController {
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt caller, @RequestBody JsonNode body) {
         requireAdmin(caller);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        onlyFields(body, Set.of("appId", "manifest"), errors);
+        FieldErrors errors = new FieldErrors();
+        if (!errors.onlyFields(body, Set.of("appId", "manifest"))) {
+            errors.throwIfAny();
+        }
         JsonNode appId = body.get("appId");
         if (appId != null && !appId.isNull() && !appId.isString()) {
-            errors.computeIfAbsent("appId", f -> new ArrayList<>()).add("must be a string");
+            errors.add("appId", "must be a string");
         }
         String requestedId = appId != null && appId.isString() ? appId.asString() : null;
         if (!body.has("manifest") || body.get("manifest").isNull()) {
-            errors.computeIfAbsent("manifest", f -> new ArrayList<>()).add("is required");
+            errors.add("manifest", "is required");
         } else {
             registry.check(requestedId, body.get("manifest")).forEach((path, messages) ->
-                    errors.computeIfAbsent(path, f -> new ArrayList<>()).addAll(messages));
+                    messages.forEach(message -> errors.add(path, message)));
         }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        errors.throwIfAny();
         AppRegistry.Registered registered = registry.register(requestedId, body.get("manifest"));
         App app = registered.app();
         return ResponseEntity.status(201).body(Map.of("data", new Created(app.appId(), registered.secret(), app.manifest(),
@@ -141,18 +141,15 @@ class AppsController {
     Map<String, Object> update(@AuthenticationPrincipal Jwt caller, @PathVariable String appId, @RequestBody JsonNode body) {
         requireAdmin(caller);
         registry.find(appId);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        onlyFields(body, Set.of("manifest", "isActive"), errors);
-        JsonNode active = body.get("isActive");
-        if (active != null && !active.isBoolean()) {
-            errors.computeIfAbsent("isActive", f -> new ArrayList<>()).add("must be true or false");
+        FieldErrors errors = new FieldErrors();
+        if (!errors.onlyFields(body, Set.of("manifest", "isActive"))) {
+            errors.throwIfAny();
         }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        Boolean active = errors.bool(body, "isActive");
+        errors.throwIfAny();
         JsonNode manifest = body.get("manifest");
         App app = registry.update(appId, manifest == null || manifest.isNull() ? null : manifest,
-                active == null ? null : active.asBoolean(), caller.getSubject());
+                active, caller.getSubject());
         return Map.of("data", Detail.of(app));
     }
 
@@ -198,21 +195,5 @@ class AppsController {
         if (!"user".equals(caller.getClaimAsString("typ")) || !"admin".equals(caller.getClaimAsString("prole"))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only platform admins can do this", Map.of("required", "admin"));
         }
-    }
-
-    private static void onlyFields(JsonNode body, Set<String> allowed, Map<String, List<String>> errors) {
-        if (!body.isObject()) {
-            errors.computeIfAbsent("", f -> new ArrayList<>()).add("must be a JSON object");
-            return;
-        }
-        for (String field : body.propertyNames()) {
-            if (!allowed.contains(field)) {
-                errors.computeIfAbsent(field, f -> new ArrayList<>()).add("cannot be set");
-            }
-        }
-    }
-
-    private static ApiException invalid(Map<String, List<String>> errors) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values", Map.of("fields", errors));
     }
 }

@@ -3,18 +3,15 @@ package io.eventplatform.identity.user.web;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.access.RoomAccess;
 import io.eventplatform.support.ids.Ids;
+import io.eventplatform.support.security.Caller;
+import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
-import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -22,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/users/{userId}}: profiles (email only for the user and admins), changes and deletion by self or admin. */
 @RestController
@@ -41,45 +39,30 @@ class UsersController {
     }
 
     @GetMapping
-    Map<String, Object> get(@AuthenticationPrincipal Jwt caller, @PathVariable String userId) {
-        Caller who = Caller.of(caller);
-        if (who.app() && !who.permissions().contains("users:read")) {
-            throw new ApiException(ErrorCode.APP_PERMISSION_DENIED, "This app may not read users",
-                    Map.of("appId", caller.getSubject(), "required", "users:read", "granted", who.permissions()));
-        }
-        return Map.of("data", profile(find(userId), who.isSelfOrAdmin(userId)));
+    Map<String, Object> get(Caller caller, @PathVariable String userId) {
+        RoomAccess.requireAppPermission(caller, "users:read");
+        return Map.of("data", profile(find(userId), isSelfOrAdmin(caller, userId)));
     }
 
     @PatchMapping
-    Map<String, Object> update(@AuthenticationPrincipal Jwt caller, @PathVariable String userId,
-                               @RequestBody Map<String, Object> body) {
+    Map<String, Object> update(Caller caller, @PathVariable String userId, @RequestBody JsonNode body) {
         User user = find(userId);
         requireSelfOrAdmin(caller, userId);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (String field : body.keySet()) {
-            if (!WRITABLE.contains(field)) {
-                errors.computeIfAbsent(field, f -> new ArrayList<>()).add("cannot be changed here");
-            }
+        FieldErrors errors = new FieldErrors();
+        if (!errors.onlyFields(body, WRITABLE)) {
+            errors.throwIfAny();
         }
-        String name = body.containsKey("name") ? text(body.get("name"), "name", errors) : user.name();
-        String avatar = body.containsKey("avatar") ? text(body.get("avatar"), "avatar", errors) : user.avatar();
-        if (name != null && (name.isBlank() || name.length() > 100)) {
-            errors.computeIfAbsent("name", f -> new ArrayList<>()).add("must be 1 to 100 characters");
-        }
-        if (avatar != null && !isHttpUrl(avatar)) {
-            errors.computeIfAbsent("avatar", f -> new ArrayList<>()).add("must be an http(s) URL of at most 2048 characters");
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values", Map.of("fields", errors));
-        }
+        String name = body.has("name") ? errors.text(body, "name", 1, 100) : user.name();
+        String avatar = body.has("avatar") ? errors.httpUrl(body, "avatar") : user.avatar();
+        errors.throwIfAny();
         return Map.of("data", profile(users.updateProfile(userId, name, avatar), true));
     }
 
     @DeleteMapping
-    Map<String, Object> delete(@AuthenticationPrincipal Jwt caller, @PathVariable String userId) {
+    Map<String, Object> delete(Caller caller, @PathVariable String userId) {
         find(userId);
         requireSelfOrAdmin(caller, userId);
-        users.delete(userId, caller.getSubject());
+        users.delete(userId, caller.actor());
         return Map.of("data", Map.of("success", true));
     }
 
@@ -90,8 +73,13 @@ class UsersController {
         return users.find(userId).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such user"));
     }
 
-    private static void requireSelfOrAdmin(Jwt caller, String userId) {
-        if (!Caller.of(caller).isSelfOrAdmin(userId)) {
+    /** The user themselves (not through an app) or a platform admin. */
+    private static boolean isSelfOrAdmin(Caller caller, String userId) {
+        return !caller.viaApp() && (caller.admin() || caller.isUser(userId));
+    }
+
+    private static void requireSelfOrAdmin(Caller caller, String userId) {
+        if (!isSelfOrAdmin(caller, userId)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only the user or a platform admin can do this");
         }
     }
@@ -99,40 +87,5 @@ class UsersController {
     private static Profile profile(User user, boolean withEmail) {
         return new Profile(user.id(), withEmail ? user.email() : null, user.name(), user.avatar(), user.createdAt(),
                 user.updatedAt());
-    }
-
-    private static @Nullable String text(@Nullable Object value, String field, Map<String, List<String>> errors) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add("must be a string or null");
-        return null;
-    }
-
-    static boolean isHttpUrl(String value) {
-        if (value.length() > 2048) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(value);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Who is calling: a user (possibly a platform admin) or an app with its permissions. */
-    record Caller(String subject, boolean app, boolean admin, List<String> permissions) {
-
-        static Caller of(Jwt jwt) {
-            List<String> perms = jwt.getClaimAsStringList("perms");
-            return new Caller(jwt.getSubject(), "app".equals(jwt.getClaimAsString("typ")),
-                    "admin".equals(jwt.getClaimAsString("prole")), perms == null ? List.of() : perms);
-        }
-
-        boolean isSelfOrAdmin(String userId) {
-            return !app && (admin || subject.equals(userId));
-        }
     }
 }
