@@ -27,6 +27,8 @@ class AppCatalog {
     record App(String appId, String currentVersion, boolean usable) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppCatalog.class);
+
     private final JdbcClient jdbc;
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaLoader(SchemaLoader.builder().fetchRemoteResources(false).build()));
@@ -58,7 +60,13 @@ class AppCatalog {
         if (schema == null || schema.isNull()) {
             return;
         }
-        Schema compiledSchema = compiled.computeIfAbsent(appId + "@" + version, key -> schemas.getSchema(schema));
-        JsonSchemaErrors.addTo(errors, "appSettings", compiledSchema.validate(settings));
+        try {
+            Schema compiledSchema = compiled.computeIfAbsent(appId + "@" + version, key -> schemas.getSchema(schema));
+            JsonSchemaErrors.addTo(errors, "appSettings", compiledSchema.validate(settings));
+        } catch (RuntimeException unusable) {
+            // e.g. a $ref to a remote document, which is never fetched
+            log.warn("The settings schema of {} {} cannot be applied: {}", appId, version, unusable.toString());
+            errors.add("appSettings", "cannot be checked: the settings schema of " + appId + " " + version + " is unusable");
+        }
     }
 }

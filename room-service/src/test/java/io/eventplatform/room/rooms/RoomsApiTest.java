@@ -77,6 +77,18 @@ class RoomsApiTest extends RoomApiTestSupport {
     }
 
     @Test
+    void aSettingsSchemaThatPointsElsewhereIsNeverFetched() {
+        RoomWorld.User ada = world.user("ada");
+        String appId = "app_remote_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        world.publishManifest(appId, "1.0.0", "{\"$ref\": \"http://localhost:9/settings.json\"}", 1);
+
+        JsonNode fields = api.error(api.post("/api/v1/rooms", ada.token(), "{\"name\":\"x\",\"appId\":\"" + appId
+                + "\",\"appSettings\":{\"a\":1}}"), 422, "VALIDATION_ERROR").get("details").get("fields");
+
+        assertThat(fields.get("appSettings").get(0).asString()).contains("unusable");
+    }
+
+    @Test
     void anInactiveAppTakesNoNewRooms() {
         RoomWorld.User ada = world.user("ada");
         RoomWorld.App lottery = world.lotteryApp(RoomWorld.ALL_PERMISSIONS);
