@@ -131,6 +131,8 @@ public class PrizeFund {
      * Runs in the caller's transaction (the consumer's, with its processed-event record).
      */
     public void roomDeleted(String roomId) {
+        // prizes first, as every other change of units does (prize, then winner): no deadlock with a revocation
+        prizes.lockAllOfRoom(roomId);
         winners.revokeAllOfRoom(roomId).forEach(row -> events.winner(EventType.WINNER_REVOKED, row));
         prizes.softDeleteAllOfRoom(roomId).forEach(prize -> events.prize(EventType.PRIZE_DELETED, prize, null));
     }

@@ -73,6 +73,12 @@ class Prizes {
                 .param(id).query(Prizes::map).single();
     }
 
+    /** Locks every live prize of the room, in id order. */
+    void lockAllOfRoom(String roomId) {
+        jdbc.sql("SELECT id FROM prizes WHERE room_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE").param(roomId)
+                .query(String.class).list();
+    }
+
     List<Prize> softDeleteAllOfRoom(String roomId) {
         return jdbc.sql("""
                 UPDATE prizes SET deleted_at = now(), version = version + 1, updated_at = now()
