@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -45,17 +46,11 @@ public class PrizeFund {
     Prize.View create(Caller caller, String roomId, JsonNode body) {
         rooms.authorize(caller, roomId, RoomAction.WRITE_PRIZES);
         FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, FIELDS)) {
-            errors.throwIfAny();
-        }
-        String name = errors.requiredText(body, "name", 1, 200);
-        String description = errors.text(body, "description", 0, 5000);
-        String imageUrl = errors.httpUrl(body, "imageUrl");
-        Integer quantity = errors.integer(body, "quantity", 1, MAX_QUANTITY);
-        JsonNode metadata = errors.object(body, "metadata", METADATA_MAX_BYTES);
+        Input input = Input.read(body, errors, true);
         errors.throwIfAny();
         return transactions.execute(status -> {
-            Prize prize = prizes.insert(Ids.next("prz"), roomId, name, description, imageUrl, quantity == null ? 1 : quantity, metadata);
+            Prize prize = prizes.insert(Ids.next("prz"), roomId, input.name(), input.description(), input.imageUrl(),
+                    input.quantity() == null ? 1 : input.quantity(), input.metadata());
             events.prize(EventType.PRIZE_CREATED, prize, null);
             return prize.view(0);
         });
@@ -76,21 +71,13 @@ public class PrizeFund {
         rooms.authorize(caller, roomId, RoomAction.WRITE_PRIZES);
         find(roomId, prizeId);
         FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, FIELDS)) {
-            errors.throwIfAny();
-        }
-        if (body.has("name") && body.get("name").isNull()) {
-            errors.add("name", "cannot be null");
-        }
-        if (body.has("quantity") && body.get("quantity").isNull()) {
-            errors.add("quantity", "cannot be null");
-        }
-        String name = errors.text(body, "name", 1, 200);
-        String description = errors.text(body, "description", 0, 5000);
-        String imageUrl = errors.httpUrl(body, "imageUrl");
-        Integer quantity = errors.integer(body, "quantity", 1, MAX_QUANTITY);
-        JsonNode metadata = errors.object(body, "metadata", METADATA_MAX_BYTES);
+        Input input = Input.read(body, errors, false);
         errors.throwIfAny();
+        String name = input.name();
+        String description = input.description();
+        String imageUrl = input.imageUrl();
+        Integer quantity = input.quantity();
+        JsonNode metadata = input.metadata();
         return transactions.execute(status -> {
             Prize current = prizes.lockLive(roomId, prizeId).orElseThrow(PrizeFund::noSuchPrize);
             int newQuantity = quantity == null ? current.quantity() : quantity;
@@ -142,6 +129,25 @@ public class PrizeFund {
             throw noSuchPrize();
         }
         return prizes.findLive(roomId, prizeId).orElseThrow(PrizeFund::noSuchPrize);
+    }
+
+    /** The fields of a prize in a request body; on create {@code name} is required, on update nothing may be null but the optional ones. */
+    record Input(@Nullable String name, @Nullable String description, @Nullable String imageUrl, @Nullable Integer quantity,
+                 @Nullable JsonNode metadata) {
+
+        static Input read(JsonNode body, FieldErrors errors, boolean create) {
+            if (!errors.onlyFields(body, FIELDS)) {
+                errors.throwIfAny();
+            }
+            for (String notNull : create ? Set.<String>of() : Set.of("name", "quantity")) {
+                if (body.has(notNull) && body.get(notNull).isNull()) {
+                    errors.add(notNull, "cannot be null");
+                }
+            }
+            return new Input(create ? errors.requiredText(body, "name", 1, 200) : errors.text(body, "name", 1, 200),
+                    errors.text(body, "description", 0, 5000), errors.httpUrl(body, "imageUrl"),
+                    errors.integer(body, "quantity", 1, MAX_QUANTITY), errors.object(body, "metadata", METADATA_MAX_BYTES));
+        }
     }
 
     static ApiException noSuchPrize() {

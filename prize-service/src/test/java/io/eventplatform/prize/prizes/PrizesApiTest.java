@@ -47,6 +47,12 @@ class PrizesApiTest extends PrizeApiTestSupport {
         api.error(api.get(room.path() + "/prizes/prz_unknown", token), 404, "NOT_FOUND");
         api.error(api.post(room.path() + "/prizes", token, "{oops"), 400, "BAD_REQUEST");
         api.error(api.get(room.path() + "/prizes?sort=colour", token), 400, "BAD_REQUEST");
+        String prize = world.prize(room, 2).get("id").asString();
+        JsonNode nulls = api.error(api.patch(room.path() + "/prizes/" + prize, token, "{\"name\":null,\"quantity\":null}"),
+                422, "VALIDATION_ERROR").get("details").get("fields");
+        assertThat(nulls.propertyNames()).containsExactlyInAnyOrder("name", "quantity");
+        assertThat(api.data(api.patch(room.path() + "/prizes/" + prize, token, "{\"description\":null,\"metadata\":{\"a\":1}}"), 200)
+                .get("metadata").get("a").asInt()).isEqualTo(1);
     }
 
     @Test
