@@ -80,13 +80,10 @@ public class PrizeFund {
         JsonNode metadata = input.metadata();
         return transactions.execute(status -> {
             Prize current = prizes.lockLive(roomId, prizeId).orElseThrow(PrizeFund::noSuchPrize);
-            int newQuantity = quantity == null ? current.quantity() : quantity;
-            if (newQuantity < current.awarded()) {
-                errors.add("quantity", "must be at least " + current.awarded() + ", the units already awarded").throwIfAny();
-            }
+            Prize resized = current.resize(quantity == null ? current.quantity() : quantity);
             Prize next = new Prize(current.id(), roomId, name != null ? name : current.name(),
                     body.has("description") ? description : current.description(),
-                    body.has("imageUrl") ? imageUrl : current.imageUrl(), newQuantity, newQuantity - current.awarded(),
+                    body.has("imageUrl") ? imageUrl : current.imageUrl(), resized.quantity(), resized.quantityRemaining(),
                     body.has("metadata") ? metadata : current.metadata(), current.version(), current.createdAt(),
                     current.updatedAt(), null);
             Map<String, Object> changes = changes(current, next);
