@@ -15,12 +15,17 @@ import org.springframework.kafka.config.TopicBuilder;
  *
  * <p>Topics whose key is the aggregate and whose every event carries the aggregate's full state are compacted:
  * the newest event per key is kept forever, so a new replica can always be rebuilt from the start of the topic.
- * Topics keyed by room but carrying other aggregates (participants, prizes, winners) and the revocations are
- * kept by time instead (7 days by default: more than the longest token lifetime and any replica rebuild).
+ * Participants and prizes are replicated state too (prize-service's participant replica, room-service's prize
+ * counts) but are keyed by room, so compaction would drop all but one per room: they are kept without a time limit.
+ * Winners, app events and the revocations are kept by time (7 days by default: more than the longest token
+ * lifetime; nothing is rebuilt from them).
  */
 final class EventTopics {
 
     static final Set<String> COMPACTED = Set.of(Topics.IDENTITY_USERS, Topics.IDENTITY_APPS, Topics.ROOMS);
+    static final Set<String> KEPT_FOREVER = Set.of(Topics.ROOM_PARTICIPANTS, Topics.PRIZES);
+    /** Kafka's {@code retention.ms} for "no time limit". */
+    static final Duration FOREVER = Duration.ofMillis(-1);
 
     private EventTopics() {
     }
@@ -46,6 +51,7 @@ final class EventTopics {
     static EventsProperties.TopicSettings settings(Map<String, EventsProperties.TopicSettings> configured, String topic) {
         EventsProperties.TopicSettings settings = configured.get(topic);
         return settings != null ? settings
-                : new EventsProperties.TopicSettings(6, COMPACTED.contains(topic), Duration.ofDays(7));
+                : new EventsProperties.TopicSettings(6, COMPACTED.contains(topic),
+                        KEPT_FOREVER.contains(topic) ? FOREVER : Duration.ofDays(7));
     }
 }
