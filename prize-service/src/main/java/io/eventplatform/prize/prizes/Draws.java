@@ -38,15 +38,15 @@ class Draws {
 
     /**
      * The ids of the room's active PARTICIPANTs who do not hold this prize (nor, with {@code excludePreviousWinners},
-     * any prize of the room), in byte order.
+     * any prize of the room), in no particular order (the draw sorts them by their UTF-8 bytes).
      */
     List<String> eligible(String roomId, String prizeId, boolean excludePreviousWinners) {
         return jdbc.sql("""
                 SELECT rp.id FROM replica_participants rp
                  WHERE rp.room_id = ? AND rp.active AND rp.role = 'PARTICIPANT'
                    AND NOT EXISTS (SELECT 1 FROM winners w WHERE w.participant_id = rp.id AND w.deleted_at IS NULL
-                                      AND (w.prize_id = ? OR ?))
-                 ORDER BY rp.id COLLATE "C\"""").params(roomId, prizeId, excludePreviousWinners).query(String.class).list();
+                                      AND (w.prize_id = ? OR ?))""").params(roomId, prizeId, excludePreviousWinners)
+                .query(String.class).list();
     }
 
     Draw insert(String id, String roomId, String prizeId, String requestedBy, int requested, boolean excludePreviousWinners,
@@ -55,11 +55,11 @@ class Draws {
                 INSERT INTO draws (id, room_id, prize_id, requested_by, requested, exclude_previous_winners, algorithm, seed,
                                    seed_hash, eligible_count, eligible_digest, winner_ids, delegated_to_app, fallback_reason,
                                    eligible_ids)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING\s""" + COLUMNS)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, E'\\n')) RETURNING\s""" + COLUMNS)
                 .params(id, roomId, prizeId, requestedBy, requested, excludePreviousWinners, picked.algorithm(), picked.seed(),
                         picked.seedHash(), picked.eligibleCount(), picked.eligibleDigest(),
                         picked.winners().toArray(String[]::new), picked.delegatedToApp(), picked.fallbackReason(),
-                        picked.sortedEligible().toArray(String[]::new))
+                        String.join("\n", picked.sortedEligible()))
                 .query(Draws::map).single();
     }
 
