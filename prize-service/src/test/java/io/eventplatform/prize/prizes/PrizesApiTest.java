@@ -41,6 +41,8 @@ class PrizesApiTest extends PrizeApiTestSupport {
                 {"quantity": 0, "imageUrl": "ftp://x", "metadata": "no", "colour": "red"}"""), 422, "VALIDATION_ERROR")
                 .get("details").get("fields");
         assertThat(fields.propertyNames()).containsExactlyInAnyOrder("name", "quantity", "imageUrl", "metadata", "colour");
+        assertThat(api.error(api.post(room.path() + "/prizes", token, "{\"name\":\"x\",\"quantityRemaining\":5,\"roomId\":\"room_x\"}"),
+                422, "VALIDATION_ERROR").get("details").get("fields").propertyNames()).containsExactlyInAnyOrder("quantityRemaining", "roomId");
         String big = "{\"name\":\"x\",\"metadata\":{\"blob\":\"" + "x".repeat(17 * 1024) + "\"}}";
         api.error(api.post(room.path() + "/prizes", token, big), 422, "VALIDATION_ERROR");
         api.error(api.post("/api/v1/rooms/room_unknown/prizes", token, "{\"name\":\"x\"}"), 404, "NOT_FOUND");

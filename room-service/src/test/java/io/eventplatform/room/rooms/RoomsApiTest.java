@@ -72,6 +72,10 @@ class RoomsApiTest extends RoomApiTestSupport {
         assertThat(fields.propertyNames()).containsExactlyInAnyOrder("name", "appId", "isPublic", "appSettings", "description", "status");
         assertThat(api.error(api.post("/api/v1/rooms", ada.token(), "{\"appId\": 1}"), 422, "VALIDATION_ERROR")
                 .get("details").get("fields").propertyNames()).contains("name", "appId");
+        // fields nobody sets through the API are refused, never stored
+        assertThat(api.error(api.post("/api/v1/rooms", ada.token(), "{\"name\":\"x\",\"appId\":\"app_nobody\","
+                + "\"createdBy\":\"usr_other\",\"id\":\"room_mine\",\"appManifestVersion\":\"9.0.0\"}"), 422, "VALIDATION_ERROR")
+                .get("details").get("fields").propertyNames()).contains("createdBy", "id", "appManifestVersion");
         api.error(api.post("/api/v1/rooms", ada.token(), "{not json"), 400, "BAD_REQUEST");
         api.error(api.post("/api/v1/rooms", null, "{}"), 401, "UNAUTHORIZED");
     }
