@@ -96,6 +96,27 @@ class PrizesApiTest extends PrizeApiTestSupport {
     }
 
     @Test
+    void anIdFromAnotherRoomIsNotFoundHere() {
+        PrizeWorld.Room mine = world.activeRoom();
+        PrizeWorld.Room theirs = world.activeRoom();
+        String theirPrize = world.prize(theirs, 1).get("id").asString();
+        String theirWinner = api.data(api.post(theirs.path() + "/winners", theirs.organizer.token(),
+                "{\"participantId\":\"" + world.participant(theirs) + "\",\"prizeId\":\"" + theirPrize + "\"}"), 201)
+                .get("id").asString();
+        String token = mine.organizer.token();
+
+        api.error(api.get(mine.path() + "/prizes/" + theirPrize, token), 404, "NOT_FOUND");
+        api.error(api.patch(mine.path() + "/prizes/" + theirPrize, token, "{\"quantity\":9}"), 404, "NOT_FOUND");
+        api.error(api.delete(mine.path() + "/prizes/" + theirPrize, token), 404, "NOT_FOUND");
+        api.error(api.get(mine.path() + "/winners/" + theirWinner, token), 404, "NOT_FOUND");
+        api.error(api.delete(mine.path() + "/winners/" + theirWinner, token), 404, "NOT_FOUND");
+        api.error(api.post(mine.path() + "/winners", token, "{\"participantId\":\"" + world.participant(theirs)
+                + "\",\"prizeId\":\"" + world.prize(mine, 1).get("id").asString() + "\"}"), 404, "NOT_FOUND");
+        assertThat(api.data(api.get(theirs.path() + "/prizes/" + theirPrize, theirs.organizer.token()), 200)
+                .get("quantityRemaining").asInt()).isZero();
+    }
+
+    @Test
     void participantsMayNotTouchTheFundAndAppsOnlyTheirOwnRooms() {
         PrizeWorld.Room room = world.activeRoom();
         PrizeWorld.Room other = world.activeRoom();

@@ -160,6 +160,19 @@ class ParticipantsApiTest extends RoomApiTestSupport {
     }
 
     @Test
+    void aParticipantIdFromAnotherRoomIsNotFoundHere() {
+        String mine = world.room(organizer, lottery.appId(), true, "active").get("id").asString();
+        RoomWorld.User other = world.user("other");
+        String theirs = world.room(other, lottery.appId(), true, "active").get("id").asString();
+        String stranger = world.join(world.user("bob"), theirs, "participant").get("id").asString();
+
+        api.error(api.get(path(mine) + "/" + stranger, organizer.token()), 404, "NOT_FOUND");
+        api.error(api.patch(path(mine) + "/" + stranger, organizer.token(), "{\"role\":\"viewer\"}"), 404, "NOT_FOUND");
+        api.error(api.delete(path(mine) + "/" + stranger, organizer.token()), 404, "NOT_FOUND");
+        assertThat(api.data(api.get(path(theirs) + "/" + stranger, other.token()), 200).get("role").asString()).isEqualTo("participant");
+    }
+
+    @Test
     void aDeletedUserLeavesEveryRoom() {
         RoomWorld.User bob = world.registeredUser("bob");
         String first = world.room(organizer, lottery.appId(), true, "active").get("id").asString();
