@@ -3,10 +3,11 @@ package io.eventplatform.prize.prizes;
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.seed.DemoDataLoader;
+import io.eventplatform.support.seed.ReplicaWait;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,30 +71,23 @@ public class DemoPrizes implements DemoDataLoader {
 
     /** The active demo rooms (Olivia's, with Pat as a participant), once they have reached the replicas. */
     private Demo awaitReplicas(Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        while (true) {
-            String olivia = userNamed("Olivia Organizer");
-            String pat = userNamed("Pat Participant");
-            List<String> rooms = olivia == null || pat == null ? List.of() : jdbc.sql("""
-                    SELECT r.id FROM replica_rooms r
-                     WHERE r.created_by = ? AND r.status = 'ACTIVE' AND NOT r.deleted AND r.app_id IN ('app_lottery_v1', 'app_quiz_v1')
-                       AND EXISTS (SELECT 1 FROM replica_participants p WHERE p.room_id = r.id AND p.user_id = ? AND p.active
-                                   AND p.role = 'PARTICIPANT')
-                     ORDER BY r.id""").params(olivia, pat).query(String.class).list();
-            if (rooms.size() >= 3) {
-                return new Demo(olivia, pat, rooms);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("room-service's demo rooms have not reached prize-service (found " + rooms.size()
-                        + " of 3 active rooms); seed identity-service and room-service first");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return ReplicaWait.until(wait, () -> {
+            Demo demo = demo();
+            return demo.rooms().size() >= 3 ? Optional.of(demo) : Optional.empty();
+        }, () -> "room-service's demo rooms have not reached prize-service (found " + demo().rooms().size()
+                + " of 3 active rooms); seed identity-service and room-service first");
+    }
+
+    private Demo demo() {
+        String olivia = userNamed("Olivia Organizer");
+        String pat = userNamed("Pat Participant");
+        List<String> rooms = olivia == null || pat == null ? List.of() : jdbc.sql("""
+                SELECT r.id FROM replica_rooms r
+                 WHERE r.created_by = ? AND r.status = 'ACTIVE' AND NOT r.deleted AND r.app_id IN ('app_lottery_v1', 'app_quiz_v1')
+                   AND EXISTS (SELECT 1 FROM replica_participants p WHERE p.room_id = r.id AND p.user_id = ? AND p.active
+                               AND p.role = 'PARTICIPANT')
+                 ORDER BY r.id""").params(olivia, pat).query(String.class).list();
+        return new Demo(olivia == null ? "" : olivia, pat == null ? "" : pat, rooms);
     }
 
     private String userNamed(String name) {

@@ -3,11 +3,12 @@ package io.eventplatform.room.rooms;
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.seed.DemoDataLoader;
+import io.eventplatform.support.seed.ReplicaWait;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,29 +87,27 @@ public class DemoRooms implements DemoDataLoader {
 
     /** Demo user ids by name, once identity-service's demo users and apps have reached the replicas. */
     private Map<String, String> awaitReplicas(Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        while (true) {
-            Map<String, String> people = new LinkedHashMap<>();
-            jdbc.sql("SELECT name, id FROM replica_users WHERE NOT deleted AND name IN ('Olivia Organizer', 'Mo Moderator', 'Pat Participant', 'Vic Viewer')")
-                    .query(rs -> {
-                        people.put(rs.getString("name"), rs.getString("id"));
-                    });
-            long apps = jdbc.sql("SELECT count(*) FROM replica_apps WHERE app_id IN ('app_lottery_v1', 'app_quiz_v1') AND is_active AND NOT deleted")
-                    .query(Long.class).single();
-            if (people.size() == 4 && apps == 2) {
-                return people;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("identity-service's demo users and apps have not reached room-service "
-                        + "(found " + people.keySet() + " and " + apps + " of 2 apps); seed identity-service first");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return ReplicaWait.until(wait, () -> {
+            Map<String, String> people = people();
+            return people.size() == 4 && demoApps() == 2 ? Optional.of(people) : Optional.empty();
+        }, () -> "identity-service's demo users and apps have not reached room-service (found " + people().keySet()
+                + " and " + demoApps() + " of 2 apps); seed identity-service first");
+    }
+
+    private Map<String, String> people() {
+        Map<String, String> people = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT name, id FROM replica_users
+                 WHERE NOT deleted AND name IN ('Olivia Organizer', 'Mo Moderator', 'Pat Participant', 'Vic Viewer')""")
+                .query(rs -> {
+                    people.put(rs.getString("name"), rs.getString("id"));
+                });
+        return people;
+    }
+
+    private long demoApps() {
+        return jdbc.sql("SELECT count(*) FROM replica_apps WHERE app_id IN ('app_lottery_v1', 'app_quiz_v1') AND is_active AND NOT deleted")
+                .query(Long.class).single();
     }
 
     private static JsonNode json(Map<String, Object> body) {
