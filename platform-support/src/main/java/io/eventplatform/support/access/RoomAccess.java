@@ -24,7 +24,7 @@ public final class RoomAccess {
     }
 
     /** Whether the caller may see the room (its existence, its content). */
-    public static boolean canSee(Caller caller, Room room) {
+    private static boolean canSee(Caller caller, Room room) {
         if (room.isPublic()) {
             return true;
         }

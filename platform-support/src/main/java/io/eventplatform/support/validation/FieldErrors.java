@@ -28,14 +28,6 @@ public final class FieldErrors {
         return byPath.isEmpty();
     }
 
-    public boolean has(String path) {
-        return byPath.containsKey(path);
-    }
-
-    public Map<String, List<String>> asMap() {
-        return byPath;
-    }
-
     /** @throws ApiException 422 VALIDATION_ERROR when anything was recorded */
     public void throwIfAny() {
         if (!byPath.isEmpty()) {

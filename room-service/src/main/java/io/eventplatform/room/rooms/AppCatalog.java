@@ -50,10 +50,6 @@ class AppCatalog {
                 .params(appId, version).query(String.class).optional().map(json -> PlatformJson.mapper().readTree(json));
     }
 
-    java.util.List<String> versions(String appId) {
-        return jdbc.sql("SELECT version FROM replica_app_manifests WHERE app_id = ?").param(appId).query(String.class).list();
-    }
-
     /** Records at {@code appSettings.<path>} every way the settings break the manifest's settings schema. */
     void check(String appId, String version, JsonNode manifest, JsonNode settings, FieldErrors errors) {
         JsonNode schema = manifest.get("settings");
