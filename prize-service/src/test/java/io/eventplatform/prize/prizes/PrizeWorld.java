@@ -8,7 +8,7 @@ import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.testing.ApiClient;
-import io.eventplatform.testing.ServiceApiTestSupport;
+import io.eventplatform.testing.TestWorld;
 import io.eventplatform.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * The Object Mother of prize-service tests: users with tokens, and rooms with members as room-service announces
  * them on Kafka (awaited in the replicas), and prizes made through the API.
  */
-final class PrizeWorld {
+final class PrizeWorld extends TestWorld {
 
     record User(String id, String token) {
     }
@@ -50,14 +50,11 @@ final class PrizeWorld {
 
     private final ApiClient api;
     private final TestTokenIssuer tokens;
-    private final KafkaTemplate<String, String> kafka;
-    private final JdbcTemplate jdbc;
 
     PrizeWorld(ApiClient api, TestTokenIssuer tokens, KafkaTemplate<String, String> kafka, JdbcTemplate jdbc) {
+        super(kafka, jdbc);
         this.api = api;
         this.tokens = tokens;
-        this.kafka = kafka;
-        this.jdbc = jdbc;
     }
 
     static String unique(String prefix) {
@@ -160,18 +157,5 @@ final class PrizeWorld {
     JsonNode prize(Room room, int quantity) {
         return api.data(api.post(room.path() + "/prizes", room.organizer.token(),
                 "{\"name\":\"Mug\",\"quantity\":" + quantity + ",\"imageUrl\":\"https://example.com/mug.png\"}"), 201);
-    }
-
-    long count(String sql, Object... args) {
-        return ServiceApiTestSupport.count(jdbc, sql, args);
-    }
-
-    /** Types of the events under one key (a room id) in the outbox, oldest first. */
-    List<String> outboxTypes(String key) {
-        return ServiceApiTestSupport.outboxTypes(jdbc, key);
-    }
-
-    void publish(EventEnvelope<?> event) {
-        ServiceApiTestSupport.publish(kafka, event);
     }
 }

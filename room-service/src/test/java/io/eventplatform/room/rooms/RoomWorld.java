@@ -7,7 +7,7 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.testing.ApiClient;
-import io.eventplatform.testing.ServiceApiTestSupport;
+import io.eventplatform.testing.TestWorld;
 import io.eventplatform.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The Object Mother of room-service tests: users with tokens, apps (published the way identity-service does, on
  * Kafka, and awaited in the replica), and rooms with members in every role.
  */
-final class RoomWorld {
+final class RoomWorld extends TestWorld {
 
     /** A user and their access token. */
     record User(String id, String token) {
@@ -44,14 +44,11 @@ final class RoomWorld {
 
     private final ApiClient api;
     private final TestTokenIssuer tokens;
-    private final KafkaTemplate<String, String> kafka;
-    private final JdbcTemplate jdbc;
 
     RoomWorld(ApiClient api, TestTokenIssuer tokens, KafkaTemplate<String, String> kafka, JdbcTemplate jdbc) {
+        super(kafka, jdbc);
         this.api = api;
         this.tokens = tokens;
-        this.kafka = kafka;
-        this.jdbc = jdbc;
     }
 
     /** A user known only by their token (not yet in the user replica). */
@@ -131,18 +128,5 @@ final class RoomWorld {
     JsonNode add(User organizer, String roomId, User user, String role) {
         return api.data(api.post("/api/v1/rooms/" + roomId + "/participants", organizer.token(),
                 "{\"userId\":\"" + user.id() + "\",\"role\":\"" + role + "\"}"), 201);
-    }
-
-    long count(String sql, Object... args) {
-        return ServiceApiTestSupport.count(jdbc, sql, args);
-    }
-
-    /** Types of the events under one key (a room id) in the outbox, oldest first. */
-    List<String> outboxTypes(String key) {
-        return ServiceApiTestSupport.outboxTypes(jdbc, key);
-    }
-
-    void publish(EventEnvelope<?> event) {
-        ServiceApiTestSupport.publish(kafka, event);
     }
 }
