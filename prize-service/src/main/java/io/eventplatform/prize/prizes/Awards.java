@@ -104,7 +104,7 @@ class Awards {
         }
         transactions.executeWithoutResult(status -> {
             String prizeId = existing.winner().prizeId();
-            jdbc.sql("SELECT 1 FROM prizes WHERE id = ? FOR UPDATE").param(prizeId).query(Integer.class).optional();
+            prizes.lockLive(roomId, prizeId).orElseThrow(PrizeFund::noSuchPrize);
             live(roomId, winnerId);
             Winners.Row revoked = winners.revoke(winnerId);
             Prize prize = prizes.giveBack(prizeId);

@@ -104,8 +104,9 @@ class DrawService {
 
     ListResponse<?> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_WINNERS);
-        List<View> views = draws.page(roomId, query).stream()
-                .map(draw -> view(draw, winners.ofDraw(draw.id()).stream().map(Winners.Row::winner).toList())).toList();
+        List<Draws.Draw> page = draws.page(roomId, query);
+        Map<String, List<Snapshots.Winner>> winnersByDraw = winners.ofDraws(page.stream().map(Draws.Draw::id).toList());
+        List<View> views = page.stream().map(draw -> view(draw, winnersByDraw.get(draw.id()))).toList();
         return ListResponse.of(views, query, draws.count(roomId));
     }
 

@@ -64,6 +64,16 @@ class Winners {
                 .query(Winners::map).list();
     }
 
+    /** The winners of several draws at once, by draw id, each in draw order. */
+    Map<String, List<Snapshots.Winner>> ofDraws(List<String> drawIds) {
+        Map<String, List<Snapshots.Winner>> byDraw = new java.util.LinkedHashMap<>();
+        drawIds.forEach(id -> byDraw.put(id, new ArrayList<>()));
+        jdbc.sql(SELECT + " WHERE w.draw_id = ANY(?) ORDER BY (w.metadata ->> 'drawNumber')::int")
+                .param(drawIds.toArray(String[]::new)).query(Winners::map).list()
+                .forEach(row -> byDraw.get(row.winner().drawId()).add(row.winner()));
+        return byDraw;
+    }
+
     boolean holds(String participantId, String prizeId) {
         return jdbc.sql("SELECT count(*) FROM winners WHERE participant_id = ? AND prize_id = ? AND deleted_at IS NULL")
                 .params(participantId, prizeId).query(Long.class).single() > 0;

@@ -54,7 +54,6 @@ public class Memberships {
 
     Joined join(Caller caller, String roomId, JsonNode body) {
         Room room = rooms.find(roomId);
-        RoomAccess.Room facts = rooms.facts(caller, room);
         FieldErrors errors = new FieldErrors();
         if (!errors.onlyFields(body, Set.of("role", "metadata", "userId"))) {
             errors.throwIfAny();
@@ -72,7 +71,8 @@ public class Memberships {
             if (named == null) {
                 errors.add("userId", "is required for an app").throwIfAny();
             }
-            RoomAccess.require(caller, facts, role == RoomRole.MODERATOR ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
+            RoomAccess.require(caller, rooms.facts(caller, room),
+                    role == RoomRole.MODERATOR ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
             if (role != null && !GIVABLE_ROLES.contains(role)) {
                 errors.add("role", "must be participant, viewer or moderator");
             }

@@ -55,9 +55,7 @@ class Participants {
 
     /** The user's row in the room, active or not, locked until the transaction ends. */
     Optional<Participant> lockByUser(String roomId, String userId) {
-        jdbc.sql("SELECT 1 FROM participants WHERE room_id = ? AND user_id = ? FOR UPDATE").params(roomId, userId)
-                .query(Integer.class).optional();
-        return jdbc.sql(SELECT + " WHERE p.room_id = ? AND p.user_id = ?").params(roomId, userId)
+        return jdbc.sql(SELECT + " WHERE p.room_id = ? AND p.user_id = ? FOR UPDATE OF p").params(roomId, userId)
                 .query(Participants::map).optional();
     }
 
