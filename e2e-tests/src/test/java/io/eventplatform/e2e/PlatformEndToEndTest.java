@@ -291,6 +291,67 @@ class PlatformEndToEndTest {
         return json.readTree(login.body()).get("data").get("accessToken").asString();
     }
 
+    // under load after the functional checks, so that their timing does not depend on it
+    @Test
+    @Order(4)
+    void fiveHundredClientsAtOnceAreAllServedAndNoneGetsA503() throws Exception {
+        String token = login("crowd@example.com");
+        HttpClient crowd = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(500);
+        try {
+            for (int i = 0; i < 500; i++) {
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        return crowd.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/rooms?limit=5")))
+                                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+            start.countDown();
+            Map<Integer, Long> statuses = calls.stream().map(java.util.concurrent.CompletableFuture::join)
+                    .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.stream.Collectors.counting()));
+
+            assertThat(statuses).isEqualTo(Map.of(200, 500L));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // under load after the functional checks, so that their timing does not depend on it
+    @Test
+    @Order(4)
+    void fiftyStalledRequestBodiesDoNotTakeTheRouteOffline() throws Exception {
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", platform.ports.gateway());
+                socket.getOutputStream().write(("POST /api/v1/auth/refresh HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"refreshToken\":\"")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+            // while they hang, everybody else's refresh gets its real answer (401 for an unknown token), never a 503
+            for (int i = 0; i < 30; i++) {
+                HttpResponse<String> refresh = send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"rt_unknown\"}");
+                assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(401);
+            }
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            assertThat(send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"rt_unknown\"}").statusCode())
+                    .isEqualTo(401);
+        }
+    }
+
     @Test
     @Order(3)
     void anUnknownPathIsTheGatewaysNotFoundEnvelope() throws Exception {
@@ -308,7 +369,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aServiceThatIsDownIsServiceUnavailableWhileTheOthersKeepWorking() throws Exception {
         ProcessHandle prize = ProcessHandle.of(platform.pid("prize-service")).orElseThrow();
         prize.destroyForcibly();
@@ -333,7 +394,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stoppingTheLauncherStopsEveryProcessAndReleasesEveryPort() throws Exception {
         List<Long> children = new java.util.ArrayList<>();
         for (String service : List.of("gateway", "identity-service", "room-service")) {

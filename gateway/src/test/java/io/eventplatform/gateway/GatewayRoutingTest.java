@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in the e2e-tests module.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "resilience4j.timelimiter.configs.default.timeout-duration=1s")
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
 @WithRealInfrastructure(kafka = true)
 class GatewayRoutingTest {
 
@@ -155,7 +155,7 @@ class GatewayRoutingTest {
 
     @Test
     void aServiceThatHangsIsCutOffWithServiceUnavailable() throws Exception {
-        // the room stand-in never answers this path; the route's time limit (1 s in this test) must cut it off
+        // the room stand-in never answers this path; the response time limit (1 s in this test) must cut it off
         HttpResponse<String> response = get("/api/v1/rooms/hang", null);
 
         assertThat(response.statusCode()).isEqualTo(503);

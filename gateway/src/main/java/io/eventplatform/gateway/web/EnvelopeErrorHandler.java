@@ -13,6 +13,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,8 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        int status = error instanceof ResponseStatusException statusError ? statusError.getStatusCode().value() : 500;
+        int status = error instanceof ResponseStatusException statusError ? statusError.getStatusCode().value()
+                : isClientTimeout(error) ? 408 : 500;
         ErrorCode code = ErrorCode.forStatus(status);
         Map<String, Object> details = null;
         if (code.status() >= 500) {
@@ -53,5 +55,12 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The client took too long to send its request (ClientTimeouts): its fault, not the gateway's. */
+    private static boolean isClientTimeout(Throwable error) {
+        // Reactor Netty's RequestTimeoutException (the whole-body limit) is not public: known by its name
+        return error instanceof ReadTimeoutException
+                || error.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 }

@@ -12,6 +12,7 @@ public enum ErrorCode {
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),
+    REQUEST_TIMEOUT(408),
     CONFLICT(409),
     ALREADY_PARTICIPANT(409),
     ROOM_NOT_ACTIVE(409),
@@ -51,6 +52,7 @@ public enum ErrorCode {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
@@ -70,6 +72,7 @@ public enum ErrorCode {
             case NOT_FOUND -> "No such resource";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here";
             case NOT_ACCEPTABLE -> "This resource is only available as application/json";
+            case REQUEST_TIMEOUT -> "The request did not arrive in time";
             case PAYLOAD_TOO_LARGE -> "The request body is too large";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json";
             case VALIDATION_ERROR -> "The request has invalid values";
