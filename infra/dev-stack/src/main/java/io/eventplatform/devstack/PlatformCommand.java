@@ -33,6 +33,10 @@ public final class PlatformCommand {
             return rest.isEmpty() ? 2 : 0;
         }
         String command = rest.remove(0);
+        if (command.equals("bench")) {
+            Path root = Path.of(option(rest, "--root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+            return io.eventplatform.devstack.bench.Bench.run(rest, root, out, err);
+        }
         boolean fresh = rest.remove("--fresh");
         Path root = Path.of(option(rest, "--root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         Path dataDir = Path.of(option(rest, "--data-dir", root.resolve(".data").toString())).toAbsolutePath().normalize();
@@ -150,6 +154,7 @@ public final class PlatformCommand {
                        platform stack [--fresh] [--data-dir DIR]   start PostgreSQL, Kafka and OIDC only
                        platform oidc                               start the OIDC provider only (OIDC_HOST, OIDC_PORT)
                        platform seed                               load the demo data into a running platform (idempotent)
+                       platform bench [--url URL] [--scenario P1,P7]   measure the quality scenarios (see README)
                   --fresh      start from empty data (deletes the data folder first)
                   --data-dir   where data and logs live (default: .data in the project)
                 Ports move with GATEWAY_PORT, IDENTITY_PORT, ROOM_PORT, PRIZE_PORT, POSTGRES_PORT, KAFKA_PORT,

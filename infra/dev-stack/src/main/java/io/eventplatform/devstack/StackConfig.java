@@ -17,7 +17,7 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
             return new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093, 9090);
         }
 
-        static Ports fromEnvironment(Map<String, String> env) {
+        public static Ports fromEnvironment(Map<String, String> env) {
             Ports d = defaults();
             return new Ports(port(env, "GATEWAY_PORT", d.gateway), port(env, "IDENTITY_PORT", d.identity),
                     port(env, "ROOM_PORT", d.room), port(env, "PRIZE_PORT", d.prize),
@@ -101,6 +101,12 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
                 ? DEFAULT_SERVICE_JVM_OPTIONS
                 : List.of(javaOpts.trim().split("\\s+"));
         return new StackConfig(root, dataDir, fresh, Ports.fromEnvironment(env), jvmOptions);
+    }
+
+    /** A platform beside any other (free ports, a fresh data folder), with the services' JVM options as for run. */
+    public static StackConfig forBench(Path root, Path dataDir) {
+        StackConfig usual = fromEnvironment(root, dataDir, true, System.getenv());
+        return new StackConfig(root, dataDir, true, Ports.findFree(), usual.serviceJvmOptions());
     }
 
     public Path logDir() {
