@@ -42,10 +42,18 @@ public final class PlatformTokens {
                 // the default 500 ms is too short for the first fetch from a service that is still warming up
                 .restOperations(new RestTemplate(timeouts()))
                 .build();
-        decoder.setJwtValidator(validator(properties, revocations));
+        OAuth2TokenValidator<Jwt> validator = validator(properties, revocations);
+        decoder.setJwtValidator(validator);
+        VerifiedTokens verified = VerifiedTokens.of(validator);
         return token -> {
             try {
-                return decoder.decode(token);
+                Jwt known = verified.lookup(token);
+                if (known != null) {
+                    return known;
+                }
+                Jwt jwt = decoder.decode(token);
+                verified.remember(jwt);
+                return jwt;
             } catch (BadJwtException bad) {
                 throw bad;
             } catch (JwtException unverifiable) {

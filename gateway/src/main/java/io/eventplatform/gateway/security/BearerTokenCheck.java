@@ -5,6 +5,7 @@ import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.security.PlatformTokens;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
+import io.eventplatform.security.VerifiedTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,7 @@ class BearerTokenCheck implements WebFilter {
     private static final Logger log = LoggerFactory.getLogger(BearerTokenCheck.class);
 
     private final NimbusReactiveJwtDecoder decoder;
+    private final VerifiedTokens verified;
     private final byte[] unauthorized;
 
     BearerTokenCheck(SecurityProperties properties, RevocationSet revocations, JsonMapper json) {
@@ -42,7 +46,9 @@ class BearerTokenCheck implements WebFilter {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        this.decoder.setJwtValidator(PlatformTokens.validator(properties, revocations));
+        OAuth2TokenValidator<Jwt> validator = PlatformTokens.validator(properties, revocations);
+        this.decoder.setJwtValidator(validator);
+        this.verified = VerifiedTokens.of(validator);
         this.unauthorized = json.writeValueAsBytes(ApiError.of(ErrorCode.UNAUTHORIZED));
     }
 
@@ -52,13 +58,27 @@ class BearerTokenCheck implements WebFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return chain.filter(exchange);
         }
-        return decoder.decode(authorization.substring(7).trim())
+        String token = authorization.substring(7).trim();
+        return verify(token)
                 .map(jwt -> true)
                 .onErrorResume(JwtException.class, rejected -> {
                     log.debug("Token refused at the gateway: {}", rejected.getMessage());
                     return Mono.just(false);
                 })
                 .flatMap(valid -> valid ? chain.filter(exchange) : refuse(exchange.getResponse()));
+    }
+
+    /** A token seen before skips the signature check (its rules still apply: expiry, revocation). */
+    private Mono<Jwt> verify(String token) {
+        try {
+            Jwt known = verified.lookup(token);
+            if (known != null) {
+                return Mono.just(known);
+            }
+        } catch (JwtException rejected) {
+            return Mono.error(rejected);
+        }
+        return decoder.decode(token).doOnNext(verified::remember);
     }
 
     private Mono<Void> refuse(ServerHttpResponse response) {

@@ -90,10 +90,13 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
         }
     }
 
-    /** Small heaps and a quick JIT: four services and the stack share one 2-core machine. */
+    /**
+     * Small heaps (four services and the stack share one 2-core machine) and the full JIT: C1 alone starts a few
+     * seconds sooner but leaves RSA (every token check) and JSON several times slower (docs/performance.md).
+     */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+            "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m");
 
     static StackConfig fromEnvironment(Path root, Path dataDir, boolean fresh, Map<String, String> env) {
         String javaOpts = env.get("PLATFORM_SERVICE_JAVA_OPTS");

@@ -52,61 +52,77 @@ public class Memberships {
         this.transactions = transactions;
     }
 
+    /**
+     * Joins (or adds) a member. One transaction under the room's share lock, and for the common case — someone new
+     * joining an open room — one more statement that inserts the row and returns it with the user's summary; only
+     * a conflict (already a member, left before, removed) looks at the existing row.
+     */
     Joined join(Caller caller, String roomId, JsonNode body) {
-        Room room = rooms.find(roomId);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("role", "metadata", "userId"))) {
-            errors.throwIfAny();
+        if (!Ids.looksLike("room", roomId)) {
+            throw RoomService.notFound();
         }
-        String named = errors.text(body, "userId", 1, 100);
-        boolean self = !caller.appOnly() && (named == null || caller.isUser(named));
-        RoomRole role = role(body, errors);
-        if (self) {
-            // anyone who knows the room's id may join it, private or not (link sharing)
-            RoomAccess.requireApp(caller, room.appId(), "participants:write");
-            if (role != null && !SELF_JOIN_ROLES.contains(role)) {
-                errors.add("role", "must be participant or viewer");
-            }
-        } else {
-            if (named == null) {
-                errors.add("userId", "is required for an app").throwIfAny();
-            }
-            RoomAccess.require(caller, rooms.facts(caller, room),
-                    role == RoomRole.MODERATOR ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
-            if (role != null && !GIVABLE_ROLES.contains(role)) {
-                errors.add("role", "must be participant, viewer or moderator");
-            }
-            if (!rooms.userExists(named)) {
-                errors.add("userId", "is not a known user");
-            }
-        }
-        JsonNode metadata = errors.object(body, "metadata", METADATA_MAX_BYTES);
-        errors.throwIfAny();
-        String userId = self ? Objects.requireNonNull(caller.userId()) : named;
-        RoomRole given = role == null ? RoomRole.PARTICIPANT : role;
         return transactions.execute(status -> {
-            Room locked = roomTable.shareLockLive(roomId).orElseThrow(RoomService::notFound);
-            Optional<Participant> existing = participants.lockByUser(roomId, userId);
-            if (existing.isPresent() && existing.get().active()) {
-                throw new ApiException(ErrorCode.ALREADY_PARTICIPANT, "Already a member of this room",
-                        Map.of("participantId", existing.get().id()));
+            Room room = roomTable.shareLockLive(roomId).orElseThrow(RoomService::notFound);
+            FieldErrors errors = new FieldErrors();
+            if (!errors.onlyFields(body, Set.of("role", "metadata", "userId"))) {
+                errors.throwIfAny();
             }
-            if (self && existing.isPresent() && existing.get().removedBy() != null) {
-                throw new ApiException(ErrorCode.REMOVED_FROM_ROOM,
-                        "You were removed from this room; an organizer or moderator can add you again");
+            String named = errors.text(body, "userId", 1, 100);
+            boolean self = !caller.appOnly() && (named == null || caller.isUser(named));
+            RoomRole role = role(body, errors);
+            if (self) {
+                // anyone who knows the room's id may join it, private or not (link sharing)
+                RoomAccess.requireApp(caller, room.appId(), "participants:write");
+                if (role != null && !SELF_JOIN_ROLES.contains(role)) {
+                    errors.add("role", "must be participant or viewer");
+                }
+            } else {
+                if (named == null) {
+                    errors.add("userId", "is required for an app").throwIfAny();
+                }
+                RoomAccess.require(caller, rooms.facts(caller, room),
+                        role == RoomRole.MODERATOR ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
+                if (role != null && !GIVABLE_ROLES.contains(role)) {
+                    errors.add("role", "must be participant, viewer or moderator");
+                }
+                if (!rooms.userExists(named)) {
+                    errors.add("userId", "is not a known user");
+                }
             }
+            JsonNode metadata = errors.object(body, "metadata", METADATA_MAX_BYTES);
+            errors.throwIfAny();
+            String userId = self ? Objects.requireNonNull(caller.userId()) : named;
+            RoomRole given = role == null ? RoomRole.PARTICIPANT : role;
             Set<RoomStatus> open = self ? Set.of(RoomStatus.ACTIVE) : Set.of(RoomStatus.DRAFT, RoomStatus.ACTIVE);
-            if (!open.contains(locked.status())) {
-                throw new ApiException(ErrorCode.ROOM_NOT_ACTIVE, self ? "Only active rooms can be joined"
-                        : "People can be added to draft and active rooms only", Map.of("status", locked.status().wire()));
-            }
-            Joined joined = existing.isPresent()
-                    ? new Joined(participants.reactivate(existing.get().id(), given, metadata), false)
-                    : participants.insertIfAbsent(roomId, userId, given, metadata).map(p -> new Joined(p, true))
-                            .orElseThrow(() -> new ApiException(ErrorCode.ALREADY_PARTICIPANT, "Already a member of this room"));
+            Optional<Participant> inserted = open.contains(room.status())
+                    ? participants.insertIfAbsent(roomId, userId, given, metadata)
+                    : Optional.empty();
+            Joined joined = inserted.isPresent()
+                    ? new Joined(inserted.get(), true)
+                    : joinAgain(roomId, userId, given, metadata, self, open.contains(room.status()), room.status());
             events.participant(EventType.PARTICIPANT_JOINED, joined.participant(), null, null);
             return joined;
         });
+    }
+
+    /** The user already has a row in the room (or the room is not open): which answer, in the rules' order. */
+    private Joined joinAgain(String roomId, String userId, RoomRole role, @Nullable JsonNode metadata, boolean self,
+                             boolean open, RoomStatus status) {
+        Optional<Participant> existing = participants.lockByUser(roomId, userId);
+        if (existing.isPresent() && existing.get().active()) {
+            throw new ApiException(ErrorCode.ALREADY_PARTICIPANT, "Already a member of this room",
+                    Map.of("participantId", existing.get().id()));
+        }
+        if (self && existing.isPresent() && existing.get().removedBy() != null) {
+            throw new ApiException(ErrorCode.REMOVED_FROM_ROOM,
+                    "You were removed from this room; an organizer or moderator can add you again");
+        }
+        if (!open) {
+            throw new ApiException(ErrorCode.ROOM_NOT_ACTIVE, self ? "Only active rooms can be joined"
+                    : "People can be added to draft and active rooms only", Map.of("status", status.wire()));
+        }
+        return existing.map(left -> new Joined(participants.reactivate(left.id(), role, metadata), false))
+                .orElseThrow(() -> new ApiException(ErrorCode.ALREADY_PARTICIPANT, "Already a member of this room"));
     }
 
     ListResponse<?> list(Caller caller, String roomId, ListQuery query) {

@@ -31,12 +31,14 @@ class Participants {
 
     /** A new membership, or empty when the user already has a row in this room (active or not). */
     Optional<Participant> insertIfAbsent(String roomId, String userId, RoomRole role, @Nullable JsonNode metadata) {
-        String id = Ids.next("part");
-        int inserted = jdbc.sql("""
-                INSERT INTO participants (id, user_id, room_id, role, metadata) VALUES (?, ?, ?, ?::participant_role, ?::jsonb)
-                ON CONFLICT (user_id, room_id) DO NOTHING""")
-                .params(id, userId, roomId, role.name(), json(metadata)).update();
-        return inserted == 1 ? find(id) : Optional.empty();
+        // one statement: insert, and return the new row with the user's summary
+        return jdbc.sql("""
+                WITH p AS (
+                  INSERT INTO participants (id, user_id, room_id, role, metadata) VALUES (?, ?, ?, ?::participant_role, ?::jsonb)
+                  ON CONFLICT (user_id, room_id) DO NOTHING RETURNING *)
+                SELECT p.*, u.name AS user_name, u.avatar AS user_avatar
+                  FROM p LEFT JOIN replica_users u ON u.id = p.user_id""")
+                .params(Ids.next("part"), userId, roomId, role.name(), json(metadata)).query(Participants::map).optional();
     }
 
     Optional<Participant> find(String id) {
