@@ -5,18 +5,16 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import io.gatling.javaapi.core.Simulation;
 import java.util.Set;
 
 /**
  * P5: one winner selection per participant of {@code bench.participants}, all at once, on the prize
  * {@code bench.prize}; 201 and 409 are the expected answers (the prize has fewer units than selections).
  */
-public class ParallelSelections extends Simulation {
+public class ParallelSelections extends MeasuredSimulation {
 
-    final Results results = new Results(Set.of(201, 409));
-
-    {
+    public ParallelSelections() {
+        super(Set.of(201, 409));
         BenchInput.Queue participants = new BenchInput.Queue(BenchInput.lines("participants"));
         String token = BenchInput.value("token");
         String room = BenchInput.value("room");
@@ -27,10 +25,5 @@ public class ParallelSelections extends Simulation {
                         .body(StringBody("{\"participantId\":\"#{participant}\",\"prizeId\":\"" + prize + "\"}"))))
                 .injectOpen(atOnceUsers(BenchInput.number("clients", 200))))
                 .protocols(Scenarios.protocol(BenchInput.url()));
-    }
-
-    @Override
-    public void after() {
-        results.write();
     }
 }

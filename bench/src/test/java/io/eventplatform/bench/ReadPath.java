@@ -3,18 +3,16 @@ package io.eventplatform.bench;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import io.gatling.javaapi.core.Simulation;
 import java.util.Set;
 
 /**
  * P2: {@code bench.clients} clients (closed model) for {@code bench.seconds}, each in turn listing page 1 of the
  * public active rooms and getting one room picked at random from {@code bench.rooms}.
  */
-public class ReadPath extends Simulation {
+public class ReadPath extends MeasuredSimulation {
 
-    final Results results = new Results(Set.of(200));
-
-    {
+    public ReadPath() {
+        super(Set.of(200));
         BenchInput.Queue rooms = new BenchInput.Queue(BenchInput.lines("rooms"));
         String token = BenchInput.value("token");
         setUp(scenario("P2 read path")
@@ -25,10 +23,5 @@ public class ReadPath extends Simulation {
                                 .exec(Scenarios.measured(results, Scenarios.getRoom())))
                 .injectOpen(atOnceUsers(BenchInput.number("clients", 64))))
                 .protocols(Scenarios.protocol(BenchInput.url()));
-    }
-
-    @Override
-    public void after() {
-        results.write();
     }
 }

@@ -3,18 +3,16 @@ package io.eventplatform.bench;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import io.gatling.javaapi.core.Simulation;
 import java.util.Set;
 
 /**
  * Not measured: {@code bench.clients} clients for {@code bench.seconds} joining a warm-up room (each user of
  * {@code bench.tokens} once) and reading rooms, so that the JIT has compiled the hot paths before the scenarios.
  */
-public class Warmup extends Simulation {
+public class Warmup extends MeasuredSimulation {
 
-    final Results results = new Results(Set.of(200, 201));
-
-    {
+    public Warmup() {
+        super(Set.of(200, 201));
         BenchInput.Queue tokens = new BenchInput.Queue(BenchInput.lines("tokens"));
         BenchInput.Queue rooms = new BenchInput.Queue(BenchInput.lines("rooms"));
         String room = BenchInput.value("room");
@@ -29,10 +27,5 @@ public class Warmup extends Simulation {
                                 .exec(Scenarios.measured(results, Scenarios.getRoom())))
                 .injectOpen(atOnceUsers(BenchInput.number("clients", 64))))
                 .protocols(Scenarios.protocol(BenchInput.url()));
-    }
-
-    @Override
-    public void after() {
-        results.write();
     }
 }

@@ -197,8 +197,7 @@ public final class Platform implements AutoCloseable {
         // in order: room-service's demo rooms need identity-service's users and apps, prize-service's prizes the rooms
         for (ServiceDatabases db : ServiceDatabases.ALL) {
             Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                    ProcessHandle.current().info().command().orElse("java")));
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(config.serviceJava()));
             command.addAll(config.serviceJvmOptions());
             command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true",
                     "--spring.main.web-application-type=none", "--server.port=0",
@@ -245,7 +244,8 @@ public final class Platform implements AutoCloseable {
 
     private void launch(String name, int port, Map<String, String> env) {
         Path jar = config.root().resolve(name.equals("gateway") ? "gateway" : name).resolve("target").resolve(name + "-exec.jar");
-        ServiceProcess service = ServiceProcess.launch(name, jar, port, env, config.serviceJvmOptions(), config.logDir());
+        ServiceProcess service = ServiceProcess.launch(name, jar, port, env, config.serviceJava(),
+                config.serviceJvmOptions(), config.logDir());
         services.add(service);
         writePid(service);
     }

@@ -134,7 +134,9 @@ public final class PlatformCommand {
         return text.toString();
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    /** Takes {@code name VALUE} out of {@code args}: the value, or {@code fallback} when the option is absent. */
+    public static @org.jspecify.annotations.Nullable String option(List<String> args, String name,
+                                                                  @org.jspecify.annotations.Nullable String fallback) {
         int index = args.indexOf(name);
         if (index < 0) {
             return fallback;

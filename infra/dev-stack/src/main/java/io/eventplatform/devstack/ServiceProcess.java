@@ -36,8 +36,8 @@ final class ServiceProcess {
         this.launchedAt = System.nanoTime();
     }
 
-    static ServiceProcess launch(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions,
-                                 Path logDir) {
+    static ServiceProcess launch(String name, Path jar, int port, Map<String, String> env, String java,
+                                 List<String> jvmOptions, Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new StartupException(name, "no runnable jar at " + jar + " (build it with ./mvnw -DskipTests package)");
         }
@@ -45,7 +45,7 @@ final class ServiceProcess {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add(java);
             command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toAbsolutePath().toString());

@@ -112,6 +112,18 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
         return new StackConfig(root, dataDir, true, Ports.findFree(), usual.serviceJvmOptions());
     }
 
+    /**
+     * The java that runs the services: {@code PLATFORM_SERVICE_JAVA_HOME}'s if set (e.g. a newer JDK than the one
+     * running the launcher, whose embedded Kafka broker needs JDK 17–23), else the launcher's own.
+     */
+    public String serviceJava() {
+        String home = System.getenv("PLATFORM_SERVICE_JAVA_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home.trim(), "bin", "java").toString();
+        }
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }

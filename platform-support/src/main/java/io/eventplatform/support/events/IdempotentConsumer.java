@@ -1,6 +1,8 @@
 package io.eventplatform.support.events;
 
 import io.eventplatform.contracts.events.EventEnvelope;
+import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,5 +37,32 @@ public final class IdempotentConsumer {
             return true;
         });
         return Boolean.TRUE.equals(applied);
+    }
+
+    /**
+     * {@link #applyOnce} for a batch of events in one transaction (one commit, so one disk flush, for the whole
+     * poll instead of one per event): each event's effect runs at most once, in the given order, and either all
+     * of them are recorded or none.
+     *
+     * @return how many effects ran
+     */
+    public int applyEachOnce(String consumer, List<? extends EventEnvelope<?>> events, Consumer<EventEnvelope<?>> effect) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Integer applied = transactions.execute(status -> {
+            int count = 0;
+            for (EventEnvelope<?> event : events) {
+                int inserted = jdbc.update("""
+                        INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
+                        ON CONFLICT (consumer, event_id) DO NOTHING""", consumer, event.id());
+                if (inserted == 1) {
+                    effect.accept(event);
+                    count++;
+                }
+            }
+            return count;
+        });
+        return applied == null ? 0 : applied;
     }
 }

@@ -63,6 +63,7 @@ public class PlatformSecurityAutoConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authorities()))
                         .authenticationEntryPoint(EnvelopeSecurityHandlers.unauthorized())
                         .accessDeniedHandler(EnvelopeSecurityHandlers.forbidden()))

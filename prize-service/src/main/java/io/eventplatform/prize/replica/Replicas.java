@@ -10,11 +10,14 @@ import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import io.eventplatform.support.events.UserReplica;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,19 +61,37 @@ class Replicas {
         }
     }
 
-    @KafkaListener(id = "prize-service.participant-replica", topics = Topics.ROOM_PARTICIPANTS)
-    void onParticipant(String json) {
-        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
-        if (event != null && event.data() instanceof EventData.ParticipantChanged changed) {
-            Snapshots.Participant participant = changed.participant();
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("room_id", participant.roomId());
-            values.put("user_id", participant.userId());
-            values.put("role", enumValue(participant.role()));
-            values.put("active", participant.active());
-            consumer.applyOnce("participant-replica", event, () ->
-                    replicas.upsertIfNewer("replica_participants", "id", participant.id(), event.aggregateVersion(), values));
+    /**
+     * Memberships arrive in bursts (a crowd joining): each poll is applied in one transaction. An event that
+     * cannot be read ends the batch: the ones before it are applied and committed, then it goes to the error
+     * handler (retries, then the dead-letter topic) and the rest of the poll is delivered again.
+     */
+    @KafkaListener(id = "prize-service.participant-replica", topics = Topics.ROOM_PARTICIPANTS, batch = "true")
+    void onParticipants(List<String> batch) {
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                EventJson.readKnown(batch.get(i)).ifPresent(events::add);
+            } catch (RuntimeException unreadable) {
+                applyParticipants(events);
+                throw new BatchListenerFailedException("unreadable participant event", unreadable, i);
+            }
         }
+        applyParticipants(events);
+    }
+
+    private void applyParticipants(List<EventEnvelope<?>> events) {
+        consumer.applyEachOnce("participant-replica", events, event -> {
+            if (event.data() instanceof EventData.ParticipantChanged changed) {
+                Snapshots.Participant participant = changed.participant();
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("room_id", participant.roomId());
+                values.put("user_id", participant.userId());
+                values.put("role", enumValue(participant.role()));
+                values.put("active", participant.active());
+                replicas.upsertIfNewer("replica_participants", "id", participant.id(), event.aggregateVersion(), values);
+            }
+        });
     }
 
     @KafkaListener(id = "prize-service.user-replica", topics = Topics.IDENTITY_USERS)

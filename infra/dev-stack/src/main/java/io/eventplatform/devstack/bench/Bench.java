@@ -128,7 +128,9 @@ public final class Bench {
         context.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         context.put("platform", url == null ? "started by the bench" : url);
         if (url == null) {
-            context.put("serviceJvmOptions", String.join(" ", io.eventplatform.devstack.StackConfig.forBench(root, root).serviceJvmOptions()));
+            io.eventplatform.devstack.StackConfig config = io.eventplatform.devstack.StackConfig.forBench(root, root);
+            context.put("serviceJava", config.serviceJava());
+            context.put("serviceJvmOptions", String.join(" ", config.serviceJvmOptions()));
         }
         context.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "memoryMiB", memoryMiB()));
         context.put("settings", settings);
@@ -159,16 +161,7 @@ public final class Bench {
     }
 
     private static @Nullable String option(List<String> args, String name) {
-        int index = args.indexOf(name);
-        if (index < 0) {
-            return null;
-        }
-        if (index + 1 >= args.size()) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        String value = args.remove(index + 1);
-        args.remove(index);
-        return value;
+        return io.eventplatform.devstack.PlatformCommand.option(args, name, null);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -33,7 +33,8 @@ final class Runs {
     record Settings(int users, int rooms, int activeRooms, int clients, int eligible, Duration readPath,
                     Duration warmup, int singleClientRequests) {
         static Settings standard() {
-            return new Settings(5_000, 10_000, 1_000, 64, 100_000, Duration.ofSeconds(20), Duration.ofSeconds(60), 2_000);
+            // the warm-up is long because C2 keeps compiling for minutes while four JVMs share two cores
+            return new Settings(5_000, 10_000, 1_000, 64, 100_000, Duration.ofSeconds(15), Duration.ofSeconds(120), 2_000);
         }
 
         Settings withWarmup(Duration warmup) {
