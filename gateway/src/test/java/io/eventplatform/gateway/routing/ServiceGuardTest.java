@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * comes back is used again without anyone's help.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.gateway.circuit-breaker.wait-in-open-state=500ms",
+        // long enough that 20 calls in a row on a busy machine all meet the open circuit
+        "platform.gateway.circuit-breaker.wait-in-open-state=2s",
         "platform.gateway.client-timeouts.read-pause=1s",
         "platform.gateway.client-timeouts.whole-body=3s",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
@@ -155,7 +156,7 @@ class ServiceGuardTest {
 
         prize = StandIn.start(prizePort);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/api/v1/rooms/room_1/prizes").statusCode() == 200);
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> get("/api/v1/rooms/room_1/prizes").statusCode() == 200
