@@ -2,6 +2,7 @@ package io.eventplatform.gateway.routing;
 
 import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.gateway.web.EnvelopeResponses;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.ConnectException;
 import java.util.Map;
@@ -14,10 +15,8 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -62,7 +61,7 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                 "The " + service + " service is temporarily unavailable", Map.of("service", service)));
         return (exchange, chain) -> {
             if (!circuit.tryAcquirePermission()) {
-                return respondUnavailable(exchange.getResponse(), unavailable);
+                return EnvelopeResponses.write(exchange.getResponse(), 503, unavailable);
             }
             long started = System.nanoTime();
             AtomicBoolean requestSent = new AtomicBoolean();
@@ -86,7 +85,7 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                         log.debug("{} service failed for {}: {}", service, exchange.getRequest().getPath(), error.toString());
                         return exchange.getResponse().isCommitted()
                                 ? Mono.error(error)
-                                : respondUnavailable(exchange.getResponse(), unavailable);
+                                : EnvelopeResponses.write(exchange.getResponse(), 503, unavailable);
                     });
         };
     }
@@ -103,9 +102,6 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                     || cause instanceof PrematureCloseException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
@@ -118,13 +114,6 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                 return super.getBody().doOnComplete(() -> sent.set(true));
             }
         };
-    }
-
-    private static Mono<Void> respondUnavailable(ServerHttpResponse response, byte[] body) {
-        response.setRawStatusCode(503);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     /** A 5xx answer, recorded as the failure it stands for. */

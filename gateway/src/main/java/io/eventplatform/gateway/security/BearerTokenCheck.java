@@ -2,6 +2,7 @@ package io.eventplatform.gateway.security;
 
 import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.gateway.web.EnvelopeResponses;
 import io.eventplatform.security.PlatformTokens;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
@@ -10,9 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -82,10 +81,7 @@ class BearerTokenCheck implements WebFilter {
     }
 
     private Mono<Void> refuse(ServerHttpResponse response) {
-        response.setRawStatusCode(401);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        DataBuffer body = response.bufferFactory().wrap(unauthorized);
-        return response.writeWith(Mono.just(body));
+        return EnvelopeResponses.write(response, 401, unauthorized);
     }
 }

@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -50,11 +48,7 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
             details = requestId == null ? null : Map.of("requestId", requestId);
         }
         byte[] body = json.writeValueAsBytes(ApiError.of(code, code.defaultMessage(), details));
-        response.setRawStatusCode(code.status());
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getHeaders().setContentLength(body.length);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return EnvelopeResponses.write(response, code.status(), body);
     }
 
     /** The client took too long to send its request (ClientTimeouts): its fault, not the gateway's. */

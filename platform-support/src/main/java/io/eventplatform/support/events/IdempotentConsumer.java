@@ -27,10 +27,7 @@ public final class IdempotentConsumer {
      */
     public boolean applyOnce(String consumer, EventEnvelope<?> event, Runnable effect) {
         Boolean applied = transactions.execute(status -> {
-            int inserted = jdbc.update("""
-                    INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
-                    ON CONFLICT (consumer, event_id) DO NOTHING""", consumer, event.id());
-            if (inserted == 0) {
+            if (!record(consumer, event)) {
                 return false;
             }
             effect.run();
@@ -53,10 +50,7 @@ public final class IdempotentConsumer {
         Integer applied = transactions.execute(status -> {
             int count = 0;
             for (EventEnvelope<?> event : events) {
-                int inserted = jdbc.update("""
-                        INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
-                        ON CONFLICT (consumer, event_id) DO NOTHING""", consumer, event.id());
-                if (inserted == 1) {
+                if (record(consumer, event)) {
                     effect.accept(event);
                     count++;
                 }
@@ -64,5 +58,12 @@ public final class IdempotentConsumer {
             return count;
         });
         return applied == null ? 0 : applied;
+    }
+
+    /** Records that {@code consumer} processed {@code event}; false if it had before. */
+    private boolean record(String consumer, EventEnvelope<?> event) {
+        return jdbc.update("""
+                INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
+                ON CONFLICT (consumer, event_id) DO NOTHING""", consumer, event.id()) == 1;
     }
 }
