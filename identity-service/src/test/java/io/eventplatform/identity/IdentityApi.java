@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,16 @@ public final class IdentityApi {
     }
 
     public HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body, Map.of());
+    }
+
+    /** As a client at {@code address} behind the gateway (which names the client in X-Forwarded-For). */
+    public HttpResponse<String> sendFrom(String address, String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body, Map.of("X-Forwarded-For", address));
+    }
+
+    public HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -74,6 +85,7 @@ public final class IdentityApi {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

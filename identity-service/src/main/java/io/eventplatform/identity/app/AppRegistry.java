@@ -151,11 +151,14 @@ public class AppRegistry {
         publish(EventType.APP_DELETED, deleted);
     }
 
-    /** An app token for the right id and secret; any mismatch is the same 401, and guessing is throttled. */
-    public AccessTokens.Issued token(String appId, String secret) {
-        Duration blocked = throttle.blockedFor(appId);
+    /**
+     * An app token for the right id and secret; any mismatch is the same 401, and guessing is throttled by the
+     * caller's address ({@code client}), never by the app id alone.
+     */
+    public AccessTokens.Issued token(String appId, String secret, String client) {
+        Duration blocked = throttle.blockedFor(client, appId);
         if (!blocked.isZero()) {
-            throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed attempts for this app; try again later",
+            throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed attempts from this address; try again later",
                     Map.of("retryAfterSeconds", Math.max(1, blocked.toSeconds())));
         }
         App app = apps.findLive(appId).orElse(null);
@@ -167,10 +170,10 @@ public class AppRegistry {
             valid = AppSecrets.matches(secret, app.secretHash()) && app.active();
         }
         if (!valid) {
-            throttle.failed(appId);
+            throttle.failed(client, appId);
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
         }
-        throttle.succeeded(appId);
+        throttle.succeeded(client);
         List<String> permissions = new ArrayList<>();
         app.manifest().path("permissions").forEach(permission -> permissions.add(permission.asString()));
         return tokens.forApp(appId, permissions);

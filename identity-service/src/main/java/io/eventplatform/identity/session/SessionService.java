@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Logins as sessions: start one, rotate its refresh token on every refresh, end it. A rotated refresh token used
  * again is taken as stolen: the whole session (family) ends and every access token it issued is revoked — unless
- * it comes within a few seconds of the rotation, which is two refreshes racing, not theft.
+ * a grace window is configured and it comes within it (ADR 0005; none by default).
  */
 @Service
 public class SessionService {
@@ -65,7 +65,7 @@ public class SessionService {
             }
             if (row.revokedAt() != null) {
                 if (row.revokedAt().isAfter(Instant.now().minus(properties.refreshReuseGrace()))) {
-                    return Outcome.refused(); // a concurrent refresh won the race; the session lives on
+                    return Outcome.refused(); // within the configured grace: taken as a race, the session lives on
                 }
                 sessions.endFamily(row.familyId());
                 revocations.revokeSession(row.familyId(), row.userId(), "refresh_reuse", null);

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience           the {@code aud} of every token
  * @param accessTtl          access token lifetime
  * @param refreshTtl         refresh token lifetime (rotated on every use)
- * @param refreshReuseGrace  a rotated refresh token presented again within this window is a concurrent refresh
- *                           (refused, session kept); later it is a stolen token (the whole session is revoked)
+ * @param refreshReuseGrace  a rotated refresh token presented again within this window of its rotation is
+ *                           refused but keeps the session (taken as two refreshes racing); outside it — and always
+ *                           with the default of 0 — it is a reuse: the whole session is revoked (ADR 0005)
  * @param signingKey         PKCS#8 PEM of the RSA private key ({@code TOKEN_SIGNING_KEY}); required with the
  *                           prod profile, generated at start otherwise
  * @param signingKeyId       the {@code kid} of the signing key
@@ -26,7 +27,7 @@ public record TokenProperties(
         @DefaultValue("event-platform") String audience,
         @DefaultValue("1h") Duration accessTtl,
         @DefaultValue("30d") Duration refreshTtl,
-        @DefaultValue("5s") Duration refreshReuseGrace,
+        @DefaultValue("0s") Duration refreshReuseGrace,
         @Nullable String signingKey,
         @DefaultValue("platform-1") String signingKeyId,
         @DefaultValue List<String> previousPublicKeys) {

@@ -9,6 +9,7 @@ import io.eventplatform.identity.IdentityApi;
 import io.eventplatform.identity.IdentityApiTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,29 @@ class AppsApiTest {
     }
 
     @Test
+    void aRegistrationWithAnIdempotencyKeyRunsOnceAndItsSecretIsNeverStored() throws Exception {
+        String appId = newAppId();
+        String body = "{\"appId\":\"" + appId + "\",\"manifest\":" + Manifests.lottery() + "}";
+        String key = UUID.randomUUID().toString();
+
+        JsonNode created = api.data(api.send("POST", "/api/v1/apps", admin, body, Map.of("Idempotency-Key", key)), 201);
+        HttpResponse<String> repeat = api.send("POST", "/api/v1/apps", admin, body, Map.of("Idempotency-Key", key));
+        HttpResponse<String> regenerated = api.send("POST", "/api/v1/apps/" + appId + "/regenerate-secret", admin, null,
+                Map.of("Idempotency-Key", key + "-r"));
+
+        api.error(repeat, 409, "CONFLICT");
+        assertThat(repeat.body()).doesNotContain("sk_live_");
+        String newSecret = api.data(regenerated, 200).get("appSecret").asString();
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM idempotency_keys
+                 WHERE position('sk_live_'::bytea IN response_body) > 0 OR position(convert_to(?, 'UTF8') IN response_body) > 0""",
+                Integer.class, newSecret)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_keys WHERE idempotency_key IN (?, ?) AND response_withheld",
+                Integer.class, key, key + "-r")).isEqualTo(2);
+        assertThat(created.get("appSecret").asString()).isNotEqualTo(newSecret);
+    }
+
+    @Test
     void onlyAdminsRegisterAndBadRequestsAreRefusedPerField() throws Exception {
         String body = "{\"appId\":\"" + newAppId() + "\",\"manifest\":" + Manifests.lottery() + "}";
         api.error(api.send("POST", "/api/v1/apps", user, body), 403, "FORBIDDEN");
@@ -110,21 +134,25 @@ class AppsApiTest {
     }
 
     @Test
-    void wrongCredentialsAreTheSame401AndGuessingIsThrottled() throws Exception {
+    void wrongCredentialsAreTheSame401AndTheGuesserIsThrottledNotTheApp() throws Exception {
         String appId = newAppId();
-        register(appId, Manifests.lottery());
+        String secret = register(appId, Manifests.lottery()).get("appSecret").asString();
+        String guesser = "203.0.113." + (1 + (int) (Math.random() * 250));
+        String appServer = "198.51.100." + (1 + (int) (Math.random() * 250));
 
-        HttpResponse<String> wrongSecret = tokenRequest(appId, "sk_live_wrong");
-        HttpResponse<String> unknownApp = tokenRequest(newAppId(), "sk_live_wrong");
+        HttpResponse<String> wrongSecret = tokenRequestFrom(guesser, appId, "sk_live_wrong");
+        HttpResponse<String> unknownApp = tokenRequestFrom(guesser, newAppId(), "sk_live_wrong");
 
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
         assertThat(unknownApp.body()).isEqualTo(wrongSecret.body());
-        for (int i = 0; i < 4; i++) {
-            tokenRequest(appId, "sk_live_wrong");
+        for (int i = 0; i < 3; i++) {
+            tokenRequestFrom(guesser, appId, "sk_live_wrong");
         }
-        HttpResponse<String> throttled = tokenRequest(appId, "sk_live_wrong");
+        HttpResponse<String> throttled = tokenRequestFrom(guesser, appId, secret);
         api.error(throttled, 429, "RATE_LIMIT_EXCEEDED");
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        // the app's own server, at another address, is not locked out by the guesser
+        api.data(tokenRequestFrom(appServer, appId, secret), 200);
     }
 
     @Test
@@ -223,6 +251,11 @@ class AppsApiTest {
 
     private HttpResponse<String> patch(String appId, String body) throws Exception {
         return api.send("PATCH", "/api/v1/apps/" + appId, admin, body);
+    }
+
+    private HttpResponse<String> tokenRequestFrom(String address, String appId, String secret) throws Exception {
+        return api.sendFrom(address, "POST", "/api/v1/apps/token", null,
+                "{\"appId\":\"" + appId + "\",\"appSecret\":\"" + secret + "\"}");
     }
 
     private HttpResponse<String> tokenRequest(String appId, String secret) throws Exception {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -143,8 +144,65 @@ class AuthFlowTest {
         }
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 401);
+        // the loser presented a rotated token: with no grace window (the default) that is a reuse, like a thief's
         JsonNode winner = json.readTree(responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().body()).get("data");
-        assertThat(refresh(winner).statusCode()).isEqualTo(200);
+        assertError(refresh(winner), 401, "UNAUTHORIZED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM revoked_tokens WHERE reason = 'refresh_reuse' AND token_id = ?",
+                Integer.class, "sid:" + sessionOf(winner))).isEqualTo(1);
+    }
+
+    @Test
+    void aRotatedRefreshTokenPresentedAgainAtOnceEndsTheSession() throws Exception {
+        JsonNode first = login("replay+" + UUID.randomUUID() + "@example.com", null);
+        JsonNode second = data(refresh(first), 200);
+
+        assertError(refresh(first), 401, "UNAUTHORIZED");
+
+        assertError(refresh(second), 401, "UNAUTHORIZED");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> send("GET", "/api/v1/auth/me", access(second), null).statusCode() == 401);
+    }
+
+    @Test
+    void anIdempotencyKeyNeitherStoresTokensNorReplaysARotatedRefresh() throws Exception {
+        JsonNode tokens = login("keyed+" + UUID.randomUUID() + "@example.com", null);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}";
+
+        JsonNode rotated = data(api().send("POST", "/api/v1/auth/refresh", null, body, Map.of("Idempotency-Key", key)), 200);
+        HttpResponse<String> again = api().send("POST", "/api/v1/auth/refresh", null, body, Map.of("Idempotency-Key", key));
+
+        assertError(again, 401, "UNAUTHORIZED");
+        assertThat(again.headers().firstValue("Idempotency-Replayed")).isEmpty();
+        assertThat(again.body()).doesNotContain(rotated.get("refreshToken").asString());
+        assertError(refresh(rotated), 401, "UNAUTHORIZED"); // the reuse ended the session
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?",
+                Integer.class, key)).isZero();
+    }
+
+    @Test
+    void aDevLoginWithAnIdempotencyKeyIsAFreshLoginEachTime() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"email\":\"twice+" + UUID.randomUUID() + "@example.com\"}";
+
+        JsonNode first = data(api().send("POST", "/api/v1/auth/dev/login", null, body, Map.of("Idempotency-Key", key)), 200);
+        JsonNode second = data(api().send("POST", "/api/v1/auth/dev/login", null, body, Map.of("Idempotency-Key", key)), 200);
+
+        assertThat(sessionOf(second)).isNotEqualTo(sessionOf(first));
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM idempotency_keys
+                 WHERE position(convert_to(?, 'UTF8') IN response_body) > 0 OR idempotency_key = ?""",
+                Integer.class, first.get("refreshToken").asString(), key)).isZero();
+    }
+
+    @Test
+    void aSessionRecordsTheClientsAddressThatTheGatewaySaw() throws Exception {
+        String body = "{\"email\":\"far+" + UUID.randomUUID() + "@example.com\"}";
+        JsonNode tokens = data(api().sendFrom("203.0.113.50", "POST", "/api/v1/auth/dev/login", null, body), 200);
+
+        JsonNode sessions = json.readTree(send("GET", "/api/v1/auth/sessions", access(tokens), null).body()).get("data");
+
+        assertThat(sessions.get(0).get("ipAddress").asString()).isEqualTo("203.0.113.50");
     }
 
     @Test

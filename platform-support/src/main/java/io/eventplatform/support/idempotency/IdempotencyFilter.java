@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +28,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on POST (rest-api.md "Idempotency"): the first request with a key runs and its answer is
  * stored for 24 h per caller; a repeat with the same key and the same request gets that answer again without
  * running, a repeat with a different request is 422 IDEMPOTENCY_KEY_REUSED, and one that arrives while the
- * first is still running is 409. A 5xx answer is not kept, so the client may retry it.
+ * first is still running is 409. A 5xx answer is not kept, so the client may retry it. Requests are the same when
+ * method, path and body are; a JSON body is compared in its canonical form (keys sorted), so key order does not
+ * matter. An answer that holds a credential is never stored ({@link CarriesCredentials}).
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -40,12 +46,17 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_BODY = 256 * 1024;
 
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
     private final JdbcTemplate jdbc;
     private final Duration keep;
+    private final CredentialEndpoints credentialEndpoints;
 
-    IdempotencyFilter(JdbcTemplate jdbc, Duration keep) {
+    IdempotencyFilter(JdbcTemplate jdbc, Duration keep, CredentialEndpoints credentialEndpoints) {
         this.jdbc = jdbc;
         this.keep = keep;
+        this.credentialEndpoints = credentialEndpoints;
     }
 
     @Override
@@ -60,6 +71,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             write(response, 400, ApiError.of(ErrorCode.BAD_REQUEST, "Idempotency-Key must be 1 to 255 characters",
                     Map.of("header", HEADER)));
+            return;
+        }
+        CarriesCredentials.Repeat credentials = credentialEndpoints.repeatRule(request);
+        if (credentials == CarriesCredentials.Repeat.RUNS_AGAIN) {
+            chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
@@ -82,10 +98,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBodyRequest(request, body), recorded);
             if (recorded.getStatus() < 500) {
+                boolean withheld = credentials == CarriesCredentials.Repeat.REFUSED;
                 jdbc.update("""
-                        UPDATE idempotency_keys SET response_status = ?, response_type = ?, response_body = ?
+                        UPDATE idempotency_keys SET response_status = ?, response_type = ?, response_body = ?,
+                               response_withheld = ?
                          WHERE caller = ? AND idempotency_key = ?""",
-                        recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray(), caller, key);
+                        recorded.getStatus(), withheld ? null : recorded.getContentType(),
+                        withheld ? null : recorded.getContentAsByteArray(), withheld, caller, key);
                 stored = true;
             }
         } finally {
@@ -98,7 +117,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     private void answerRepeat(HttpServletResponse response, String caller, String key, String hash) throws IOException {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT request_hash, response_status, response_type, response_body FROM idempotency_keys
+                SELECT request_hash, response_status, response_type, response_body, response_withheld FROM idempotency_keys
                  WHERE caller = ? AND idempotency_key = ?""", caller, key);
         if (rows.isEmpty()) {
             // the first request failed and let go of the key in the meantime: the client may simply retry
@@ -114,6 +133,12 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         Object status = row.get("response_status");
         if (status == null) {
             write(response, 409, ApiError.of(ErrorCode.CONFLICT, "A request with this Idempotency-Key is still in progress"));
+            return;
+        }
+        if (Boolean.TRUE.equals(row.get("response_withheld"))) {
+            write(response, 409, ApiError.of(ErrorCode.CONFLICT,
+                    "The request with this Idempotency-Key already ran; its answer held a credential and is not kept",
+                    Map.of("header", HEADER, "status", status)));
             return;
         }
         response.setStatus((Integer) status);
@@ -138,10 +163,23 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
+            sha.update(canonical(request, body));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON body with its keys sorted at every level; anything else (or JSON that does not parse) as sent. */
+    private static byte[] canonical(HttpServletRequest request, byte[] body) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).contains("json") || body.length == 0) {
+            return body;
+        }
+        try {
+            return CANONICAL.writeValueAsBytes(CANONICAL.readValue(body, Object.class));
+        } catch (JacksonException notJson) {
+            return body; // the controller answers it with 400; the fingerprint only needs to be stable
         }
     }
 

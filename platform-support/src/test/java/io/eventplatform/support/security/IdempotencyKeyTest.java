@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +34,9 @@ class IdempotencyKeyTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
     final String ada = tokens.token(claims -> claims.subject("usr_ada"));
@@ -71,6 +76,55 @@ class IdempotencyKeyTest {
 
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(reused.body()).contains("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void theSameJsonWithItsKeysInAnotherOrderIsTheSameRequest() throws Exception {
+        String key = UUID.randomUUID().toString();
+        int before = SecuredTestService.created.get();
+
+        HttpResponse<String> first = post("/api/v1/things", ada, key, "{\"name\":\"mug\",\"size\":{\"h\":1,\"w\":2}}");
+        HttpResponse<String> repeat = post("/api/v1/things", ada, key, "{ \"size\": {\"w\":2, \"h\":1}, \"name\": \"mug\" }");
+
+        assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(201);
+        assertThat(repeat.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(SecuredTestService.created.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAnswerHoldingACredentialIsNeverStoredAndItsRepeatIsRefused() throws Exception {
+        String key = UUID.randomUUID().toString();
+        int before = SecuredTestService.created.get();
+
+        HttpResponse<String> first = post("/api/v1/secrets", ada, key, "{}");
+        HttpResponse<String> repeat = post("/api/v1/secrets", ada, key, "{}");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.body()).contains("sk_live_");
+        assertThat(repeat.statusCode()).isEqualTo(409);
+        assertThat(repeat.body()).contains("CONFLICT").contains("\"status\":201").doesNotContain("sk_live_");
+        assertThat(repeat.headers().firstValue("Idempotency-Replayed")).isEmpty();
+        assertThat(SecuredTestService.created.get()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ? AND response_withheld
+                   AND response_body IS NULL AND response_status = 201""", Integer.class, key)).isEqualTo(1);
+    }
+
+    @Test
+    void anExchangeForAFreshCredentialRunsEveryTimeAndLeavesNoTrace() throws Exception {
+        String key = UUID.randomUUID().toString();
+        int before = SecuredTestService.created.get();
+
+        HttpResponse<String> first = post("/api/v1/exchange", ada, key, "{}");
+        HttpResponse<String> repeat = post("/api/v1/exchange", ada, key, "{}");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(repeat.statusCode()).isEqualTo(200);
+        assertThat(repeat.body()).isNotEqualTo(first.body());
+        assertThat(SecuredTestService.created.get()).isEqualTo(before + 2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?",
+                Integer.class, key)).isZero();
     }
 
     @Test

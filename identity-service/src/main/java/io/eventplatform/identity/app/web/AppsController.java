@@ -5,11 +5,13 @@ import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.app.App;
 import io.eventplatform.identity.app.AppRegistry;
 import io.eventplatform.identity.token.AccessTokens;
+import io.eventplatform.support.idempotency.CarriesCredentials;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +84,7 @@ class AppsController {
     }
 
     @PostMapping
+    @CarriesCredentials(repeat = CarriesCredentials.Repeat.REFUSED)
     ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt caller, @RequestBody JsonNode body) {
         requireAdmin(caller);
         FieldErrors errors = new FieldErrors();
@@ -154,6 +157,7 @@ class AppsController {
     }
 
     @PostMapping("/{appId}/regenerate-secret")
+    @CarriesCredentials(repeat = CarriesCredentials.Repeat.REFUSED)
     Map<String, Object> regenerate(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
         requireAdmin(caller);
         AppRegistry.Registered registered = registry.regenerateSecret(appId, caller.getSubject());
@@ -175,12 +179,13 @@ class AppsController {
     }
 
     @PostMapping("/token")
-    ResponseEntity<Object> token(@RequestBody TokenRequest body) {
+    @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
+    ResponseEntity<Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         if (body.appId() == null || body.appSecret() == null) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
         }
         try {
-            AccessTokens.Issued issued = registry.token(body.appId(), body.appSecret());
+            AccessTokens.Issued issued = registry.token(body.appId(), body.appSecret(), request.getRemoteAddr());
             return ResponseEntity.ok(Map.of("data", new AppToken(issued.token(), "Bearer", registry.tokenTtlSeconds())));
         } catch (ApiException e) {
             if (e.code() != ErrorCode.RATE_LIMIT_EXCEEDED || e.details() == null) {

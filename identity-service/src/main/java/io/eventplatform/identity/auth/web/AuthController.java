@@ -3,6 +3,7 @@ package io.eventplatform.identity.auth.web;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.idempotency.CarriesCredentials;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
@@ -51,6 +52,7 @@ class AuthController {
     }
 
     @PostMapping("/refresh")
+    @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
     AuthResponses.Data<AuthResponses.Tokens> refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
         return new AuthResponses.Data<>(AuthResponses.Tokens.of(
                 sessions.refresh(body.refreshToken(), request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())));

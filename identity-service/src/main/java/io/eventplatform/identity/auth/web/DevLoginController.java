@@ -3,6 +3,7 @@ package io.eventplatform.identity.auth.web;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.idempotency.CarriesCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -35,6 +36,7 @@ class DevLoginController {
     }
 
     @PostMapping("/api/v1/auth/dev/login")
+    @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
     AuthResponses.Data<AuthResponses.Tokens> login(@Valid @RequestBody DevLoginRequest body, HttpServletRequest request) {
         User user = users.logIn(body.email(), body.name(), "dev", body.email().trim().toLowerCase(java.util.Locale.ROOT));
         return new AuthResponses.Data<>(AuthResponses.Tokens.of(
