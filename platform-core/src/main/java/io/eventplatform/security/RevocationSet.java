@@ -4,6 +4,7 @@ import io.eventplatform.contracts.events.EventData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * The tokens revoked before their expiry, held in memory so that checking a token needs no database look-up:
  * single tokens by {@code jti}, whole sessions by {@code sid}, and everything a subject was issued before a
  * cut-off. Entries leave the set once no token they match can still be valid.
+ *
+ * <p>A cut-off has milliseconds, a token's {@code iat} whole seconds. They are compared at the token's precision:
+ * a token is cut off when its {@code iat} is before the cut-off rounded up to the whole second
+ * ({@link #firstSecondAfter}), and identity-service gives a token it issues after a cut-off an {@code iat} no
+ * earlier than that second. So every token issued before a cut-off is refused and every token issued after it works.
  */
 public final class RevocationSet {
 
@@ -48,7 +54,7 @@ public final class RevocationSet {
         }
         if (sub != null) {
             Instant cutoff = subjectCutoffs.get(sub);
-            return cutoff != null && (issuedAt == null || issuedAt.isBefore(cutoff));
+            return cutoff != null && (issuedAt == null || issuedAt.isBefore(firstSecondAfter(cutoff)));
         }
         return false;
     }
@@ -63,6 +69,12 @@ public final class RevocationSet {
 
     public int size() {
         return tokens.size() + sessions.size() + subjectCutoffs.size();
+    }
+
+    /** The earliest whole-second {@code iat} a token may carry to count as issued after {@code cutoff}. */
+    public static Instant firstSecondAfter(Instant cutoff) {
+        Instant second = cutoff.truncatedTo(ChronoUnit.SECONDS);
+        return second.equals(cutoff) ? second : second.plusSeconds(1);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -1,6 +1,5 @@
 package io.eventplatform.identity.app;
 
-import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
@@ -9,14 +8,17 @@ import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.identity.revocation.Revocations;
 import io.eventplatform.identity.token.AccessTokens;
 import io.eventplatform.support.events.Outbox;
+import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.support.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -117,7 +119,12 @@ public class AppRegistry {
             previous.set("manifest", app.manifest());
             previous.put("replacedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             history.insert(0, previous);
+            Set<String> before = permissions(app.manifest());
             app = apps.replaceManifest(appId, manifest, version, history);
+            if (!permissions(app.manifest()).containsAll(before)) {
+                // live tokens carry the old permissions in `perms`: they must not outlive the narrowing
+                revocations.revokeSubject(appId, "app_permissions_narrowed", adminId);
+            }
             publish(EventType.APP_MANIFEST_UPDATED, app);
         }
         if (active != null && active != app.active()) {
@@ -174,9 +181,32 @@ public class AppRegistry {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
         }
         throttle.succeeded(client);
-        List<String> permissions = new ArrayList<>();
-        app.manifest().path("permissions").forEach(permission -> permissions.add(permission.asString()));
-        return tokens.forApp(appId, permissions);
+        waitForTheSecondAfterTheLastCutoff(appId);
+        return tokens.forApp(appId, List.copyOf(permissions(app.manifest())));
+    }
+
+    /**
+     * A token's {@code iat} has whole seconds, a revocation cut-off milliseconds: a token issued in the same second
+     * as the app's last cut-off would look issued before it and be refused for its whole life. Right after a
+     * cut-off (a new secret, a re-activation), the token therefore waits for the next whole second (under 1 s,
+     * only then) and is issued after the cut-off by its own {@code iat} (RevocationSet).
+     */
+    private void waitForTheSecondAfterTheLastCutoff(String appId) {
+        long wait = Duration.between(Instant.now(), revocations.earliestIssueTime(appId)).toMillis();
+        if (wait >= 0) {
+            try {
+                Thread.sleep(wait + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while issuing a token", e);
+            }
+        }
+    }
+
+    private static Set<String> permissions(JsonNode manifest) {
+        Set<String> permissions = new LinkedHashSet<>();
+        manifest.path("permissions").forEach(permission -> permissions.add(permission.asString()));
+        return permissions;
     }
 
     public long tokenTtlSeconds() {

@@ -4,6 +4,7 @@ import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.identity.token.TokenProperties;
+import io.eventplatform.security.RevocationSet;
 import io.eventplatform.support.events.Outbox;
 import io.eventplatform.support.ids.Ids;
 import java.sql.Timestamp;
@@ -57,6 +58,17 @@ public class Revocations {
         record("sub:" + subject + ":" + cutoff.toEpochMilli(), subject, cutoff.plus(tokens.accessTtl()), reason, by);
         outbox.publish(EventEnvelope.of(EventType.SUBJECT_TOKENS_REVOKED, "identity-service", subject, 1, null,
                 new EventData.SubjectTokensRevoked(subject, cutoff)));
+    }
+
+    /**
+     * The earliest time a token for {@code subject} can be issued so that its whole-second {@code iat} is not
+     * before the subject's latest cut-off (RevocationSet: cut-offs in milliseconds, {@code iat} in seconds).
+     */
+    public Instant earliestIssueTime(String subject) {
+        Long latest = jdbc.sql("""
+                SELECT max(substring(token_id FROM '[0-9]+$')::bigint) FROM revoked_tokens
+                 WHERE user_id = ? AND token_id LIKE 'sub:%'""").param(subject).query(Long.class).optional().orElse(null);
+        return latest == null ? Instant.EPOCH : RevocationSet.firstSecondAfter(Instant.ofEpochMilli(latest));
     }
 
     private void record(String tokenId, String subject, Instant expiresAt, String reason, @Nullable String by) {

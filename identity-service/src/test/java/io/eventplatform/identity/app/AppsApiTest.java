@@ -173,6 +173,50 @@ class AppsApiTest {
     }
 
     @Test
+    void aTokenIssuedRightAfterTheSecretChangesAlwaysWorks() throws Exception {
+        String appId = newAppId();
+        String secret = register(appId, Manifests.lottery()).get("appSecret").asString();
+        for (int round = 0; round < 4; round++) {
+            String old = api.data(tokenRequest(appId, secret), 200).get("accessToken").asString();
+
+            secret = api.data(api.send("POST", "/api/v1/apps/" + appId + "/regenerate-secret", admin, null), 200)
+                    .get("appSecret").asString();
+            String fresh = api.data(tokenRequest(appId, secret), 200).get("accessToken").asString();
+
+            // once the cut-off is in force (the old token refused), the token issued after it is still good
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(25))
+                    .until(() -> api.send("GET", "/api/v1/apps/" + appId, old, null).statusCode() == 401);
+            assertThat(api.send("GET", "/api/v1/apps/" + appId, fresh, null).statusCode()).as("round " + round).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void narrowingTheManifestsPermissionsRevokesTheAppsLiveTokens() throws Exception {
+        String appId = newAppId();
+        String secret = register(appId, Manifests.lottery("1.0.0")).get("appSecret").asString();
+        String broad = api.data(tokenRequest(appId, secret), 200).get("accessToken").asString();
+        ObjectNode narrower = Manifests.lottery("1.1.0");
+        narrower.putArray("capabilities").add("prizeFund");
+        narrower.remove("webhooks");
+        narrower.putArray("permissions").add("rooms:read").add("prizes:write");
+        ObjectNode wider = narrower.deepCopy();
+        ((ObjectNode) wider.get("meta")).put("version", "1.2.0");
+        wider.putArray("permissions").add("rooms:read").add("prizes:write").add("participants:read");
+
+        api.data(patch(appId, "{\"manifest\":" + narrower + "}"), 200);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
+                .until(() -> api.send("GET", "/api/v1/apps/" + appId, broad, null).statusCode() == 401);
+        String narrow = api.data(tokenRequest(appId, secret), 200).get("accessToken").asString();
+        JsonNode claims = api.json(new String(java.util.Base64.getUrlDecoder().decode(narrow.split("\\.")[1])));
+        assertThat(claims.get("perms").toString()).isEqualTo("[\"rooms:read\",\"prizes:write\"]");
+        api.data(patch(appId, "{\"manifest\":" + wider + "}"), 200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM revoked_tokens WHERE user_id = ? AND reason = 'app_permissions_narrowed'",
+                Integer.class, appId)).isEqualTo(1);
+        assertThat(api.send("GET", "/api/v1/apps/" + appId, narrow, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anAppTokenCannotAdministerAppsNorActAsAUser() throws Exception {
         String appId = newAppId();
         String secret = register(appId, Manifests.lottery()).get("appSecret").asString();
