@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LoginAttempts {
 
-    record Attempt(String state, String provider, String codeVerifier, String nonce, @Nullable String redirectUri) {
+    record Attempt(String state, String provider, String codeVerifier, String nonce, @Nullable String redirectUri,
+                   String browserHash) {
         @Override
         public String toString() {
             return "Attempt[" + provider + "]";
@@ -26,10 +27,10 @@ class LoginAttempts {
 
     void save(Attempt attempt, Instant expiresAt) {
         jdbc.sql("""
-                INSERT INTO login_attempts (state, provider, code_verifier, nonce, redirect_uri, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO login_attempts (state, provider, code_verifier, nonce, redirect_uri, browser_hash, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(attempt.state(), attempt.provider(), attempt.codeVerifier(), attempt.nonce(), attempt.redirectUri(),
-                        Timestamp.from(expiresAt))
+                        attempt.browserHash(), Timestamp.from(expiresAt))
                 .update();
     }
 
@@ -38,9 +39,10 @@ class LoginAttempts {
         jdbc.sql("DELETE FROM login_attempts WHERE expires_at < now()").update();
         return jdbc.sql("""
                 DELETE FROM login_attempts WHERE state = ? AND provider = ? AND expires_at >= now()
-                RETURNING state, provider, code_verifier, nonce, redirect_uri""")
+                RETURNING state, provider, code_verifier, nonce, redirect_uri, browser_hash""")
                 .params(state, provider)
-                .query((rs, n) -> new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))
                 .optional();
     }
 }

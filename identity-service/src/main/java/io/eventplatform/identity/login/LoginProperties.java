@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redirectUris    the only app URLs a login may hand its tokens to (exact match)
  * @param callbackBaseUrl the public base URL of the API (the gateway), where providers send the user back
  * @param attemptLifetime how long a started login may take
+ * @param secureCookies   whether the cookie that binds a login to its browser is {@code Secure} (HTTPS only);
+ *                        off only for the local stack on plain HTTP
  */
 @ConfigurationProperties("platform.auth")
 public record LoginProperties(
         @DefaultValue Map<String, Provider> providers,
         @DefaultValue List<String> redirectUris,
         @DefaultValue("http://localhost:8080") String callbackBaseUrl,
-        @DefaultValue("10m") Duration attemptLifetime) {
+        @DefaultValue("10m") Duration attemptLifetime,
+        @DefaultValue("true") boolean secureCookies) {
 
     /**
      * A login provider: an OpenID Connect issuer found by discovery at {@code issuerUri}, or — with

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Login through an external OpenID Connect provider: start (redirect with state, PKCE and nonce, each stored
- * once), finish (all three checked, the id token verified), then the user is found or created and gets a
- * session like any other login.
+ * once, and a random key for the browser's cookie, stored as a hash), finish (the state taken once and only in
+ * the browser that started it, the id token verified), then the user is found or created and gets a session like
+ * any other login.
  */
 @Service
 @EnableConfigurationProperties(LoginProperties.class)
@@ -38,6 +40,17 @@ public class ProviderLogin {
         @Override
         public String toString() {
             return "Finished[" + tokens.user().id() + "]";
+        }
+    }
+
+    /**
+     * A started login: where to send the browser, and the key that browser must hold in a cookie until the
+     * callback — a callback without it is refused, so a login started by someone else cannot be finished here.
+     */
+    public record Started(URI target, String state, String browserKey) {
+        @Override
+        public String toString() {
+            return "Started[" + target.getHost() + "]";
         }
     }
 
@@ -71,8 +84,8 @@ public class ProviderLogin {
                 .toList();
     }
 
-    /** Where to send the user's browser to log in with {@code providerId}. */
-    public URI start(String providerId, @Nullable String redirectUri) {
+    /** Where to send the user's browser to log in with {@code providerId}, and the key to bind it. */
+    public Started start(String providerId, @Nullable String redirectUri) {
         LoginProperties.Provider provider = provider(providerId);
         if (redirectUri != null && !properties.redirectUris().contains(redirectUri)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "redirect_uri is not an allowed app URL",
@@ -81,23 +94,30 @@ public class ProviderLogin {
         String state = randomToken();
         String verifier = randomToken();
         String nonce = randomToken();
+        String browserKey = randomToken();
         URI target = provider.github()
                 ? github.authorizationUrl(provider, callback(providerId), state, challenge(verifier))
                 : withProvider(() -> oidc.authorizationUrl(provider, callback(providerId), state, nonce, challenge(verifier)));
-        attempts.save(new LoginAttempts.Attempt(state, providerId, verifier, nonce, redirectUri),
+        attempts.save(new LoginAttempts.Attempt(state, providerId, verifier, nonce, redirectUri, sha256(browserKey)),
                 Instant.now().plus(properties.attemptLifetime()));
-        return target;
+        return new Started(target, state, browserKey);
     }
 
     /** The provider sent the user back: check state, exchange the code, verify the id token, log the user in. */
-    public Finished finish(String providerId, @Nullable String code, @Nullable String state, @Nullable String error,
-                           @Nullable String deviceInfo, @Nullable String ip) {
+    public Finished finish(String providerId, @Nullable String code, @Nullable String state, @Nullable String browserKey,
+                           @Nullable String error, @Nullable String deviceInfo, @Nullable String ip) {
         LoginProperties.Provider provider = provider(providerId);
         if (state == null || state.isBlank()) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "state is missing", Map.of("parameter", "state"));
         }
         LoginAttempts.Attempt attempt = attempts.take(state, providerId).orElseThrow(() -> new ApiException(
                 ErrorCode.BAD_REQUEST, "This login has expired or was already used; start again", Map.of("parameter", "state")));
+        if (browserKey == null || !MessageDigest.isEqual(sha256(browserKey).getBytes(StandardCharsets.US_ASCII),
+                attempt.browserHash().getBytes(StandardCharsets.US_ASCII))) {
+            log.warn("Login with {} refused: the callback came to a browser that did not start it", providerId);
+            throw new ApiException(ErrorCode.BAD_REQUEST, "This login was not started in this browser; start again",
+                    Map.of("parameter", "state"));
+        }
         if (error != null) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "The provider did not complete the login");
         }
@@ -155,6 +175,27 @@ public class ProviderLogin {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The name of the cookie that binds the login with this state to its browser (one per login in flight). */
+    public static String cookieName(String state) {
+        return "platform_login_" + sha256(state).substring(0, 16);
+    }
+
+    public Duration attemptLifetime() {
+        return properties.attemptLifetime();
+    }
+
+    public boolean secureCookies() {
+        return properties.secureCookies();
     }
 
     static String challenge(String verifier) {

@@ -44,6 +44,8 @@ class ProviderLoginTest {
     int port;
 
     IdentityApi api;
+    /** The login cookie each started login left in "the browser", by state. */
+    final Map<String, String> browser = new LinkedHashMap<>();
 
     static MockOAuth2Server started() {
         MockOAuth2Server server = new MockOAuth2Server();
@@ -148,6 +150,54 @@ class ProviderLoginTest {
     }
 
     @Test
+    void theLoginCookieIsHttpOnlyLaxSecureAndOnlyForTheCallbackAndTheCallbackSpendsIt() throws Exception {
+        HttpResponse<String> start = api.send("GET", "/api/v1/auth/dev-oidc", null, null);
+        String cookie = start.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("platform_login_").contains("; Path=/api/v1/auth/dev-oidc/callback")
+                .contains("; HttpOnly").contains("; SameSite=Lax").contains("; Secure").contains("; Max-Age=600");
+        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+        browser.put(query(authorize).get("state"), cookie.substring(0, cookie.indexOf(';')));
+
+        Map<String, String> back = providerLogsIn(authorize, "subject-" + UUID.randomUUID(), "cookie+" + UUID.randomUUID() + "@example.com");
+        HttpResponse<String> callback = callback(back.get("code"), back.get("state"));
+
+        api.data(callback, 200);
+        assertThat(callback.headers().firstValue("Set-Cookie").orElseThrow())
+                .startsWith(cookie.substring(0, cookie.indexOf('=') + 1) + ";").contains("Max-Age=0");
+    }
+
+    @Test
+    void aCallbackOpenedInAnotherBrowserThanTheOneThatStartedTheLoginIsRefused() throws Exception {
+        // the attacker starts a login in their browser and signs in at the provider as themselves …
+        URI attackersLogin = startLogin(null);
+        Map<String, String> attackers = providerRedirectsBack(attackersLogin);
+        // … and gets the victim's browser to open the callback: it has no cookie, or its own login's cookie
+        URI victimsOwnLogin = startLogin(null);
+        String victimsCookie = browser.get(query(victimsOwnLogin).get("state"));
+        String url = "/api/v1/auth/dev-oidc/callback?code=" + attackers.get("code") + "&state=" + attackers.get("state");
+
+        HttpResponse<String> withoutCookie = api.send("GET", url, null, null);
+        HttpResponse<String> withOtherCookie = api.send("GET", url, null, null, Map.of("Cookie", victimsCookie));
+
+        api.error(withoutCookie, 400, "BAD_REQUEST");
+        assertThat(withoutCookie.body()).doesNotContain("accessToken");
+        // the first refusal spent the attempt: the forged link cannot be tried again in any browser
+        api.error(withOtherCookie, 400, "BAD_REQUEST");
+        api.error(callback(attackers.get("code"), attackers.get("state")), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aForgedCookieValueIsRefused() throws Exception {
+        URI authorize = startLogin(null);
+        String state = query(authorize).get("state");
+        Map<String, String> back = providerRedirectsBack(authorize);
+        String name = browser.get(state).substring(0, browser.get(state).indexOf('='));
+
+        api.error(api.send("GET", "/api/v1/auth/dev-oidc/callback?code=" + back.get("code") + "&state=" + state, null, null,
+                Map.of("Cookie", name + "=guessed")), 400, "BAD_REQUEST");
+    }
+
+    @Test
     void aCodeTheProviderDoesNotKnowIsUnauthorized() throws Exception {
         URI authorize = startLogin(null);
         String state = query(authorize).get("state");
@@ -158,14 +208,12 @@ class ProviderLoginTest {
     @Test
     void gitHubLoginUsesThePrimaryVerifiedEmailAndPkce() throws Exception {
         gitHub.emailVerified = true;
-        HttpResponse<String> start = api.send("GET", "/api/v1/auth/github", null, null);
-        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+        URI authorize = start("github", null);
         assertThat(query(authorize)).containsKeys("state", "code_challenge").containsEntry("code_challenge_method", "S256");
         HttpResponse<String> atGitHub = api.http().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> back = query(URI.create(atGitHub.headers().firstValue("Location").orElseThrow()));
 
-        JsonNode tokens = api.data(api.send("GET", "/api/v1/auth/github/callback?code=" + back.get("code") + "&state="
-                + back.get("state"), null, null), 200);
+        JsonNode tokens = api.data(callback("github", back.get("code"), back.get("state")), 200);
 
         JsonNode me = api.data(api.send("GET", "/api/v1/auth/me", IdentityApi.access(tokens), null), 200);
         assertThat(me.get("email").asString()).isEqualTo("octo@example.com");
@@ -177,29 +225,41 @@ class ProviderLoginTest {
     void aGitHubAccountWithoutAVerifiedEmailCannotLogIn() throws Exception {
         gitHub.emailVerified = false;
         try {
-            URI authorize = URI.create(api.send("GET", "/api/v1/auth/github", null, null).headers().firstValue("Location").orElseThrow());
+            URI authorize = start("github", null);
             HttpResponse<String> atGitHub = api.http().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> back = query(URI.create(atGitHub.headers().firstValue("Location").orElseThrow()));
 
-            api.error(api.send("GET", "/api/v1/auth/github/callback?code=" + back.get("code") + "&state=" + back.get("state"),
-                    null, null), 401, "UNAUTHORIZED");
+            api.error(callback("github", back.get("code"), back.get("state")), 401, "UNAUTHORIZED");
         } finally {
             gitHub.emailVerified = true;
         }
     }
 
     private URI startLogin(String redirectUri) throws Exception {
-        String path = "/api/v1/auth/dev-oidc" + (redirectUri == null ? ""
+        return start("dev-oidc", redirectUri);
+    }
+
+    /** The browser starts a login: it follows the redirect and keeps the login cookie. */
+    private URI start(String providerId, String redirectUri) throws Exception {
+        String path = "/api/v1/auth/" + providerId + (redirectUri == null ? ""
                 : "?redirect_uri=" + java.net.URLEncoder.encode(redirectUri, StandardCharsets.UTF_8));
         HttpResponse<String> response = api.send("GET", path, null, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-        return URI.create(response.headers().firstValue("Location").orElseThrow());
+        URI authorize = URI.create(response.headers().firstValue("Location").orElseThrow());
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        browser.put(query(authorize).get("state"), cookie.substring(0, cookie.indexOf(';')));
+        return authorize;
     }
 
     /** The browser at the provider: it logs the user in and redirects back with code and state. */
     private Map<String, String> providerLogsIn(URI authorize, String subject, String email) throws Exception {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback("dev-oidc", subject, "JWT", null,
                 Map.of("email", email, "email_verified", true, "name", "Oidc User"), 3600));
+        return providerRedirectsBack(authorize);
+    }
+
+    /** The provider's redirect back with code and state, for a login that is refused before the code is used. */
+    private Map<String, String> providerRedirectsBack(URI authorize) throws Exception {
         HttpResponse<String> response = api.http().send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         URI back = URI.create(response.headers().firstValue("Location").orElseThrow());
@@ -208,8 +268,15 @@ class ProviderLoginTest {
     }
 
     private HttpResponse<String> callback(String code, String state) throws Exception {
+        return callback("dev-oidc", code, state);
+    }
+
+    /** The provider's redirect back, opened in the browser that holds the login cookies. */
+    private HttpResponse<String> callback(String providerId, String code, String state) throws Exception {
         String query = "code=" + code + (state == null ? "" : "&state=" + state);
-        return api.send("GET", "/api/v1/auth/dev-oidc/callback?" + query, null, null);
+        String cookie = state == null ? null : browser.get(state);
+        return api.send("GET", "/api/v1/auth/" + providerId + "/callback?" + query, null, null,
+                cookie == null ? Map.of() : Map.of("Cookie", cookie));
     }
 
     private static Map<String, String> query(URI uri) {
