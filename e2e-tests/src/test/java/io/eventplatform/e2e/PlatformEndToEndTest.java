@@ -73,13 +73,20 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(1)
-    void everyServiceExposesItsOutboxMetricsAndNeedsATokenForTheApi() throws Exception {
+    void everyServiceExposesItsOutboxMetricsToTheOperatorOnlyAndNeedsATokenForTheApi() throws Exception {
+        String operator = "Bearer " + platform.operatorToken();
         for (int port : List.of(platform.ports.identity(), platform.ports.room(), platform.ports.prize())) {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            URI prometheus = URI.create("http://localhost:" + port + "/actuator/prometheus");
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(prometheus).header("Authorization", operator).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("platform_outbox_backlog", "platform_outbox_oldest_age_seconds");
+            assertThat(http.send(HttpRequest.newBuilder(prometheus).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
         }
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.gateway("/actuator/prometheus")))
+                .header("Authorization", operator).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         HttpResponse<String> anonymous = get("/api/v1/rooms", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(json.readTree(anonymous.body()).get("error").get("code").asString()).isEqualTo("UNAUTHORIZED");

@@ -98,6 +98,11 @@ final class RunningPlatform implements AutoCloseable {
         return Long.parseLong(Files.readString(dataDir.resolve("run").resolve(service + ".pid")).trim());
     }
 
+    /** The operator token the launcher made for this data folder. */
+    String operatorToken() throws IOException {
+        return Files.readString(dataDir.resolve(io.eventplatform.devstack.OperatorCredential.FILE)).trim();
+    }
+
     String log(String service) throws IOException {
         Path log = dataDir.resolve("logs").resolve(service + ".log");
         return Files.exists(log) ? Files.readString(log) : "";

@@ -49,11 +49,15 @@ import tools.jackson.databind.json.JsonMapper;
  * in the e2e-tests module.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+        properties = {"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+                // SHA-256 of "gateway-operator-token"
+                "platform.security.operator-token-sha256=" + GatewayRoutingTest.OPERATOR_HASH})
 @WithRealInfrastructure(kafka = true)
 class GatewayRoutingTest {
 
     static final TestTokenIssuer tokens = new TestTokenIssuer();
+    static final String OPERATOR_TOKEN = "gateway-operator-token";
+    static final String OPERATOR_HASH = "0288addbaee2f89a564a1199b54fca027d2fc8ac87503a94815ef2eef48b186f";
 
     static final HttpServer identity = echoServer("identity");
     static final HttpServer room = echoServer("room");
@@ -206,6 +210,33 @@ class GatewayRoutingTest {
                 .until(() -> withToken("/api/v1/rooms", token).statusCode() == 401);
     }
 
+    @Test
+    void onlyHealthIsOpenAmongTheOperationalEndpointsTheRestTakesTheOperatorsToken() throws Exception {
+        String admin = tokens.token(claims -> claims.claim("typ", "user").claim("prole", "admin"));
+
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/info", "/actuator/gateway/routes")) {
+            HttpResponse<String> anonymous = get(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(json.readTree(anonymous.body()).get("error").get("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(withToken(path, admin).statusCode()).as(path + " with a platform admin's token").isEqualTo(401);
+        }
+        HttpResponse<String> metrics = withToken("/actuator/prometheus", OPERATOR_TOKEN);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("resilience4j_circuitbreaker_state");
+    }
+
+    @Test
+    void theServiceLearnsTheClientsAddressAndNotWhatAnUntrustedClientClaims() throws Exception {
+        HttpResponse<String> direct = get("/api/v1/rooms/who", null);
+        HttpResponse<String> claimed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms/who"))
+                .header("X-Forwarded-For", "203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(direct.headers().firstValue("X-Seen-Forwarded-For")).hasValue("127.0.0.1");
+        // an address the client claims is dropped unless it is a trusted proxy; the peer's own address is sent
+        assertThat(claimed.headers().firstValue("X-Seen-Forwarded-For")).hasValue("127.0.0.1");
+    }
+
     private HttpResponse<String> withToken(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
@@ -232,6 +263,10 @@ class GatewayRoutingTest {
                 String seen = exchange.getRequestHeaders().getFirst("X-Request-Id");
                 if (seen != null) {
                     exchange.getResponseHeaders().add("X-Seen-Request-Id", seen);
+                }
+                String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+                if (forwarded != null) {
+                    exchange.getResponseHeaders().add("X-Seen-Forwarded-For", forwarded);
                 }
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 if (authorization != null) {

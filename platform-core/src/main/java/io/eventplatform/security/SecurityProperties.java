@@ -3,6 +3,7 @@ package io.eventplatform.security;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTokenLifetime the longest lifetime of any token; a subject cut-off is kept this long
  * @param publicPaths      request paths (patterns) that need no token
  * @param protectedPaths   paths that need a token even though a public pattern matches them (checked first)
+ * @param operatorTokenSha256 the SHA-256 (hex) of the operator's token for the operational endpoints
+ *                         ({@link OperatorToken}); none: nobody can use them
  */
 @ConfigurationProperties("platform.security")
 public record SecurityProperties(
@@ -25,5 +28,10 @@ public record SecurityProperties(
         @DefaultValue("60s") Duration clockSkew,
         @DefaultValue("2h") Duration maxTokenLifetime,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue List<String> protectedPaths) {
+        @DefaultValue List<String> protectedPaths,
+        @Nullable String operatorTokenSha256) {
+
+    public OperatorToken operatorToken() {
+        return OperatorToken.ofHash(operatorTokenSha256);
+    }
 }

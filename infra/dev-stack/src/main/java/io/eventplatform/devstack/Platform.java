@@ -133,10 +133,14 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startServices() {
+        String operatorHash = OperatorCredential.sha256(OperatorCredential.tokenOf(config.dataDir()));
         for (ServiceDatabases db : ServiceDatabases.ALL) {
-            launch(db.service(), portOf(db.service()), serviceEnvironment(config, db));
+            Map<String, String> env = serviceEnvironment(config, db);
+            env.put("OPERATOR_TOKEN_SHA256", operatorHash);
+            launch(db.service(), portOf(db.service()), env);
         }
         launch("gateway", config.ports().gateway(), Map.of(
+                "OPERATOR_TOKEN_SHA256", operatorHash,
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                 "JWKS_URI", "http://localhost:" + config.ports().identity() + "/.well-known/jwks.json",
                 "TOKEN_ISSUER", "http://localhost:" + config.ports().gateway(),

@@ -126,6 +126,8 @@ public final class PlatformCommand {
             text.append(String.format("  Services            identity :%d, room :%d, prize :%d%n", p.identity(), p.room(), p.prize()));
             text.append(String.format("  Get a token         curl -s -X POST localhost:%d/api/v1/auth/dev/login "
                     + "-H 'Content-Type: application/json' -d '{\"email\":\"admin@example.com\"}'%n", p.gateway()));
+            text.append(String.format("  Metrics             curl -H \"Authorization: Bearer $(cat %s)\" "
+                    + "localhost:%d/actuator/prometheus%n", config.dataDir().resolve(OperatorCredential.FILE), p.gateway()));
         }
         text.append(String.format("  PostgreSQL          %s (databases identity, room, prize)%n", config.jdbcUrl("<db>")));
         text.append(String.format("  Kafka               %s%n", config.kafkaBootstrapServers()));

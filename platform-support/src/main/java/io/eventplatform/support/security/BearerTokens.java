@@ -1,5 +1,6 @@
 package io.eventplatform.support.security;
 
+import io.eventplatform.security.OperatorToken;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,9 @@ final class BearerTokens implements BearerTokenResolver {
 
     @Override
     public @Nullable String resolve(HttpServletRequest request) {
+        if (OperatorToken.guards(request.getRequestURI())) {
+            return null; // the operator's token is not a platform token (OperatorToken)
+        }
         return token(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 

@@ -1,6 +1,7 @@
 package io.eventplatform.support.security;
 
 import io.eventplatform.security.RevocationAutoConfiguration;
+import io.eventplatform.security.OperatorToken;
 import io.eventplatform.security.PlatformTokens;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
@@ -12,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -29,7 +32,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Token checks for a domain service: every request needs a valid, unrevoked platform token except health, the
  * error page and the service's configured public paths. Platform admins ({@code prole=admin}) get
- * {@code ROLE_ADMIN}; an app token's permissions become {@code PERM_<permission>} authorities.
+ * {@code ROLE_ADMIN}; an app token's permissions become {@code PERM_<permission>} authorities. The other
+ * operational endpoints ({@code /actuator/**}: metrics, dead-letter replay) take the operator's token only
+ * ({@link OperatorToken}), never a platform token.
  */
 @AutoConfiguration(after = RevocationAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -48,8 +53,8 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
             throws Exception {
-        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-                "/actuator/prometheus", "/error"));
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error"));
+        OperatorToken operator = properties.operatorToken();
         open.addAll(properties.publicPaths());
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -60,7 +65,8 @@ public class PlatformSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(properties.protectedPaths().toArray(String[]::new)).authenticated()
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator", "/actuator/**").access((authentication, context) ->
+                                new AuthorizationDecision(operator.admits(context.getRequest().getHeader(HttpHeaders.AUTHORIZATION))))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerTokens())

@@ -10,6 +10,7 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Topics;
+import io.eventplatform.security.OperatorToken;
 import io.eventplatform.testing.WithRealInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -40,11 +41,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** auth.md's token rules, enforced by every service, and revocations that reach every instance at once. */
 @SpringBootTest(classes = SecuredTestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=secured-test")
+        properties = {"spring.application.name=secured-test",
+                // SHA-256 of "operator-test-token"
+                "platform.security.operator-token-sha256=" + TokenVerificationTest.OPERATOR_HASH})
 @WithRealInfrastructure(kafka = true)
 class TokenVerificationTest {
 
     static final TestTokenIssuer tokens = new TestTokenIssuer();
+    static final String OPERATOR_TOKEN = "operator-test-token";
+    static final String OPERATOR_HASH = "8ab817b57342c26ffe488f3496c34d72b47ac4140f5dbcf16e9cb38c3390a2ba";
 
     @LocalServerPort
     int port;
@@ -99,6 +104,35 @@ class TokenVerificationTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"Authentication is required\"}}");
+    }
+
+    @Test
+    void theOperationalEndpointsTakeTheOperatorsTokenAndNoPlatformTokenButHealthIsOpen() throws Exception {
+        assertThat(OperatorToken.hashOf(OPERATOR_TOKEN)).isEqualTo(OPERATOR_HASH);
+        String admin = tokens.token(claims -> claims.claim("typ", "user").claim("prole", "admin"));
+
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        for (String path : new String[] {"/actuator", "/actuator/prometheus", "/actuator/info"}) {
+            HttpResponse<String> anonymous = get(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.body()).contains("UNAUTHORIZED");
+            assertThat(get(path, "Bearer " + admin).statusCode()).as(path + " with a platform admin's token").isEqualTo(401);
+            assertThat(get(path, "Bearer not-the-operator").statusCode()).as(path).isEqualTo(401);
+        }
+        HttpResponse<String> metrics = get("/actuator/prometheus", "Bearer " + OPERATOR_TOKEN);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void replayingAnUnknownTopicIsNotFound() throws Exception {
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(uri(port, "/actuator/deadletters/no.such.topic"))
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NOT_FOUND").contains(Topics.ROOMS);
     }
 
     @Test
@@ -190,6 +224,14 @@ class TokenVerificationTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200;
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> whoami(int port, String token) throws IOException, InterruptedException {
