@@ -1,9 +1,7 @@
 package io.eventplatform.security;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -18,7 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * Verifies the platform's access tokens offline: signature by a key from identity-service's JWKS (RS256 or
@@ -32,15 +29,13 @@ public final class PlatformTokens {
     private PlatformTokens() {
     }
 
-    /** A servlet-side decoder: keys from the JWKS URI (cached, fetched again for an unknown kid), every rule. */
+    /** A servlet-side decoder: keys from the JWKS URI ({@link PlatformKeys}), every rule. */
     public static JwtDecoder decoder(SecurityProperties properties, RevocationSet revocations) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(PlatformKeys.source(properties))
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.RS256);
                     algorithms.add(SignatureAlgorithm.ES256);
                 })
-                // the default 500 ms is too short for the first fetch from a service that is still warming up
-                .restOperations(new RestTemplate(timeouts()))
                 .build();
         OAuth2TokenValidator<Jwt> validator = validator(properties, revocations);
         decoder.setJwtValidator(validator);
@@ -63,13 +58,6 @@ public final class PlatformTokens {
                 throw new BadJwtException("The token cannot be verified now", unverifiable);
             }
         };
-    }
-
-    private static SimpleClientHttpRequestFactory timeouts() {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(Duration.ofSeconds(2));
-        factory.setReadTimeout(Duration.ofSeconds(5));
-        return factory;
     }
 
     /** Every rule a platform token must pass besides its signature (for a service that verifies with local keys). */

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How a service checks the platform's tokens ({@code platform.security.*}).
  *
  * @param jwksUri          identity-service's key set (cached; fetched again when a token names an unknown key)
+ * @param jwksRefetchInterval at most two fetches of the key set per this interval ({@link PlatformKeys})
  * @param issuer           the {@code iss} every token must carry
  * @param audience         the {@code aud} every token must carry
  * @param clockSkew        tolerance for {@code exp}/{@code nbf} (at most 60 s, auth.md)
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("platform.security")
 public record SecurityProperties(
         @DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+        @DefaultValue("10s") Duration jwksRefetchInterval,
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("event-platform") String audience,
         @DefaultValue("60s") Duration clockSkew,

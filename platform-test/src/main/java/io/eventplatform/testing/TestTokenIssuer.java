@@ -34,6 +34,7 @@ public final class TestTokenIssuer implements AutoCloseable {
 
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
 
     public TestTokenIssuer() {
         published.add(newKey("key-1"));
@@ -43,6 +44,7 @@ public final class TestTokenIssuer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/.well-known/jwks.json", exchange -> {
+            fetches.incrementAndGet();
             byte[] body = new JWKSet(published.stream().map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK()).toList())
                     .toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -57,6 +59,11 @@ public final class TestTokenIssuer implements AutoCloseable {
     public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("platform.security.jwks-uri", this::jwksUri);
         registry.add("platform.security.issuer", () -> ISSUER);
+    }
+
+    /** How often the key set was fetched so far. */
+    public int keySetFetches() {
+        return fetches.get();
     }
 
     public String jwksUri() {

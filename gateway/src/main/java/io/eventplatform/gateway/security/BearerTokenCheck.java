@@ -1,20 +1,28 @@
 package io.eventplatform.gateway.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.gateway.web.EnvelopeResponses;
 import io.eventplatform.security.OperatorToken;
+import io.eventplatform.security.PlatformKeys;
 import io.eventplatform.security.PlatformTokens;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
 import io.eventplatform.security.VerifiedTokens;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -23,7 +31,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,9 +52,15 @@ class BearerTokenCheck implements WebFilter {
     private final byte[] unauthorized;
 
     BearerTokenCheck(SecurityProperties properties, RevocationSet revocations, JsonMapper json) {
-        this.decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
+        JWKSource<SecurityContext> keys = PlatformKeys.source(properties);
+        // a look-up that has to fetch the key set blocks: off the event loop
+        this.decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono.fromCallable(() ->
+                                keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapMany(Flux::fromIterable))
+                // this builder keeps one algorithm; the selector takes both, as every service does
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), new JWKSecurityContextJWKSet())))
                 .build();
         OAuth2TokenValidator<Jwt> validator = PlatformTokens.validator(properties, revocations);
         this.decoder.setJwtValidator(validator);
