@@ -153,7 +153,10 @@ public class Memberships {
         RoomRole role = role(body, errors);
         boolean roleChange = role != null && role != target.role();
         boolean ownMetadataOnly = !roleChange && !caller.appOnly() && caller.isUser(target.userId());
-        if (!ownMetadataOnly) {
+        if (ownMetadataOnly) {
+            // the user may change their own metadata; an app they act through must be allowed to write participants
+            RoomAccess.requireApp(caller, room.appId(), "participants:write");
+        } else {
             boolean aboutModerators = role == RoomRole.MODERATOR || target.role() == RoomRole.MODERATOR
                     || target.role() == RoomRole.ORGANIZER;
             RoomAccess.require(caller, facts, roleChange && aboutModerators ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
@@ -207,7 +210,10 @@ public class Memberships {
             throw new ApiException(ErrorCode.FORBIDDEN, "The organizer cannot leave the room",
                     Map.of("role", target.role().wire()));
         }
-        if (!self) {
+        if (self) {
+            // anyone may leave; an app they act through must be allowed to write participants
+            RoomAccess.requireApp(caller, room.appId(), "participants:write");
+        } else {
             boolean aboutModerators = target.role() == RoomRole.MODERATOR || target.role() == RoomRole.ORGANIZER;
             RoomAccess.require(caller, facts, aboutModerators ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
         }

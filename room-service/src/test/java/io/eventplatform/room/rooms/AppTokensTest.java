@@ -89,4 +89,25 @@ class AppTokensTest extends RoomApiTestSupport {
         api.error(api.send("PATCH", room, ada.token(), rename, Map.of("X-App-Token", bob.token())), 401, "UNAUTHORIZED");
         api.error(api.send("PATCH", room, ada.token(), rename, Map.of("X-App-Token", "not-a-token")), 401, "UNAUTHORIZED");
     }
+
+    @Test
+    void aUserThroughAnAppThatOnlyReadsParticipantsNeitherChangesTheirOwnMetadataNorLeaves() {
+        RoomWorld.App lottery = world.lotteryApp(RoomWorld.ALL_PERMISSIONS);
+        RoomWorld.User ada = world.user("ada");
+        RoomWorld.User bob = world.user("bob");
+        String roomId = world.room(ada, lottery.appId(), true, "active").get("id").asString();
+        String bobs = world.join(bob, roomId, "participant").get("id").asString();
+        String participants = "/api/v1/rooms/" + roomId + "/participants/";
+        Map<String, String> readOnlyApp = Map.of("X-App-Token", world.appToken(lottery.appId(), List.of("participants:read")));
+        Map<String, String> writingApp = Map.of("X-App-Token", world.appToken(lottery.appId(), List.of("participants:read", "participants:write")));
+
+        api.error(api.send("PATCH", participants + bobs, bob.token(), "{\"metadata\":{\"team\":\"red\"}}", readOnlyApp),
+                403, "APP_PERMISSION_DENIED");
+        api.error(api.send("DELETE", participants + "me", bob.token(), null, readOnlyApp), 403, "APP_PERMISSION_DENIED");
+        api.error(api.send("DELETE", participants + bobs, bob.token(), null, readOnlyApp), 403, "APP_PERMISSION_DENIED");
+        assertThat(api.data(api.get(participants + bobs, bob.token()), 200).get("metadata").isNull()).isTrue();
+
+        api.data(api.send("PATCH", participants + bobs, bob.token(), "{\"metadata\":{\"team\":\"red\"}}", writingApp), 200);
+        assertThat(api.send("DELETE", participants + "me", bob.token(), null, writingApp).statusCode()).isEqualTo(200);
+    }
 }
