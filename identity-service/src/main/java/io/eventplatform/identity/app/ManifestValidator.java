@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.eventplatform.support.validation.JsonSchemaErrors;
 import io.eventplatform.support.validation.SemVer;
+import io.eventplatform.support.validation.Text;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ public class ManifestValidator {
             }
             return;
         }
-        if (!value.isString() || value.asString().isBlank() || value.asString().length() < min || value.asString().length() > max) {
+        if (!value.isString() || value.asString().isBlank() || Text.length(value.asString()) < min || Text.length(value.asString()) > max) {
             errors.add(path, "must be " + min + " to " + max + " characters");
         }
     }

@@ -49,7 +49,10 @@ public final class FieldErrors {
         return true;
     }
 
-    /** A string of {@code min}–{@code max} characters (not blank when min ≥ 1); null if absent or JSON null. */
+    /**
+     * A string of {@code min}–{@code max} characters (code points; not blank when min ≥ 1); null if absent or
+     * JSON null.
+     */
     public @Nullable String text(JsonNode body, String field, int min, int max) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
@@ -60,7 +63,8 @@ public final class FieldErrors {
             return null;
         }
         String text = value.asString();
-        if (text.length() < min || text.length() > max || (min > 0 && text.isBlank())) {
+        int length = Text.length(text);
+        if (length < min || length > max || (min > 0 && text.isBlank())) {
             add(field, min > 0 ? "must be " + min + " to " + max + " characters" : "must be at most " + max + " characters");
             return null;
         }

@@ -32,6 +32,11 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    StrictTextBodies strictTextBodies() {
+        return new StrictTextBodies();
+    }
+
+    @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,35 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void textThatIsNotValidIsAValidationErrorNeverAnotherCharacter() throws Exception {
+        byte[] overlongSlash = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0xAF, 'b', '"', ',',
+                '"', 'c', 'o', 'u', 'n', 't', '"', ':', '1', '}'};
+        byte[] encodedSurrogate = "{\"name\":\"a?b\",\"count\":1}".getBytes(StandardCharsets.UTF_8);
+        encodedSurrogate = replaceQuestionMark(encodedSurrogate, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+
+        for (byte[] body : List.of(overlongSlash, encodedSurrogate,
+                "{\"name\":\"a\\ud800b\",\"count\":1}".getBytes(StandardCharsets.UTF_8),
+                "{\"name\":\"a\\udc00\",\"count\":1}".getBytes(StandardCharsets.UTF_8),
+                "{\"name\":\"a\\ud800\\u0041\",\"count\":1}".getBytes(StandardCharsets.UTF_8),
+                "{\"name\":\"a\\u0000\",\"count\":1}".getBytes(StandardCharsets.UTF_8))) {
+            JsonNode error = assertError(sendBytes("/things", body), 422, "VALIDATION_ERROR");
+            assertThat(error.get("details").get("fields").has("body")).as(new String(body, StandardCharsets.ISO_8859_1)).isTrue();
+        }
+    }
+
+    @Test
+    void wellFormedTextOutsideTheBasicPlaneIsAccepted() throws Exception {
+        HttpResponse<String> escaped = sendBytes("/things", "{\"name\":\"party \\ud83c\\udf89 \\\\ud800\",\"count\":1}"
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> raw = sendBytes("/things", "{\"name\":\"party \uD83C\uDF89\",\"count\":1}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(escaped.statusCode()).as(escaped.body()).isEqualTo(200);
+        // an escaped backslash followed by "ud800" is text, not an escape
+        assertThat(json.readTree(escaped.body()).get("data").get("name").asString()).isEqualTo("party \uD83C\uDF89 \\ud800");
+        assertThat(json.readTree(raw.body()).get("data").get("name").asString()).isEqualTo("party \uD83C\uDF89");
+    }
+
+    @Test
     void aBodyOver256KibIsPayloadTooLargeWhetherItsLengthIsDeclaredOrNot() throws Exception {
         String huge = "{\"name\": \"" + "x".repeat(300 * 1024) + "\", \"count\": 1}";
 
@@ -134,6 +164,23 @@ class ErrorEnvelopeTest {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sendBytes(String path, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] replaceQuestionMark(byte[] body, byte[] with) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte b : body) {
+            if (b == '?') {
+                out.writeBytes(with);
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     private URI uri(String path) {

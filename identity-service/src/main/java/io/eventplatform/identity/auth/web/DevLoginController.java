@@ -4,6 +4,7 @@ import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
 import io.eventplatform.support.idempotency.CarriesCredentials;
+import io.eventplatform.support.validation.TextLength;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -32,7 +33,7 @@ class DevLoginController {
         this.sessions = sessions;
     }
 
-    record DevLoginRequest(@NotBlank @Email @Size(max = 254) String email, @Nullable @Size(min = 1, max = 100) String name) {
+    record DevLoginRequest(@NotBlank @Email @Size(max = 254) String email, @Nullable @TextLength(min = 1, max = 100) String name) {
     }
 
     @PostMapping("/api/v1/auth/dev/login")
