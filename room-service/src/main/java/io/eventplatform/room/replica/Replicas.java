@@ -5,7 +5,7 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
-import io.eventplatform.room.rooms.Memberships;
+import io.eventplatform.room.rooms.OrphanGuard;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import io.eventplatform.support.events.UserReplica;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * room-service's read-only copies of other services' data, fed by Kafka: users (name, avatar, deleted) for the
  * participant lists, apps with every manifest version ever published (rooms stay locked to the version they were
  * created with), and prizes per room (for {@code prizeCount}). Each event is applied once, and never over newer
- * state. A deleted user leaves every room they were in.
+ * state. A deleted user leaves every room they were in; the live rooms they alone organized, and those of a deleted
+ * app, are cancelled (OrphanGuard).
  */
 @Component
 class Replicas {
@@ -27,19 +28,19 @@ class Replicas {
     private final ReplicaWriter replicas;
     private final JdbcTemplate jdbc;
     private final UserReplica users;
-    private final Memberships memberships;
+    private final OrphanGuard orphans;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, UserReplica users, Memberships memberships) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, UserReplica users, OrphanGuard orphans) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.jdbc = jdbc;
         this.users = users;
-        this.memberships = memberships;
+        this.orphans = orphans;
     }
 
     @KafkaListener(id = "room-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
-        users.apply(json, memberships::userDeleted);
+        users.apply(json, orphans::onUserDeleted);
     }
 
     @KafkaListener(id = "room-service.app-replica", topics = Topics.IDENTITY_APPS)
@@ -48,8 +49,11 @@ class Replicas {
         if (event != null && event.data() instanceof EventData.AppChanged changed) {
             Snapshots.App app = changed.app();
             consumer.applyOnce("app-replica", event, () -> {
-                replicas.upsertIfNewer("replica_apps", "app_id", app.appId(), event.aggregateVersion(), Map.of(
+                boolean newer = replicas.upsertIfNewer("replica_apps", "app_id", app.appId(), event.aggregateVersion(), Map.of(
                         "current_version", app.manifestVersion(), "is_active", app.isActive(), "deleted", app.deleted()));
+                if (newer && app.deleted()) {
+                    orphans.onAppDeleted(app.appId());
+                }
                 // every version stays available, whatever order the events come in
                 jdbc.update("""
                         INSERT INTO replica_app_manifests (app_id, version, manifest) VALUES (?, ?, ?::jsonb)

@@ -12,6 +12,7 @@ import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.support.web.ApiException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -41,15 +42,17 @@ class RoomService {
     private final RoomEvents events;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final DeletionLocks deletions;
 
     RoomService(Rooms rooms, Participants participants, AppCatalog apps, RoomEvents events,
-                TransactionTemplate transactions, JdbcClient jdbc) {
+                TransactionTemplate transactions, JdbcClient jdbc, DeletionLocks deletions) {
         this.rooms = rooms;
         this.participants = participants;
         this.apps = apps;
         this.events = events;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.deletions = deletions;
     }
 
     /** The live room if the caller may do {@code action} in it; 404 / 403 otherwise. */
@@ -101,6 +104,16 @@ class RoomService {
         errors.throwIfAny();
         String organizerId = organizer;
         return transactions.execute(status -> {
+            // checked again under the locks a deletion takes: a room never outlives its organizer or its app
+            deletions.holdForCreation(organizerId, app.appId());
+            if (deletions.userDeleted(organizerId)) {
+                throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values", Map.of("fields",
+                        Map.of(caller.appOnly() ? "organizerId" : "createdBy", List.of("is a deleted user"))));
+            }
+            if (apps.find(app.appId()).filter(AppCatalog.App::usable).isEmpty()) {
+                throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values",
+                        Map.of("fields", Map.of("appId", List.of("is not a registered, active app"))));
+            }
             Room room = rooms.insert(Ids.next("room"), name, description, app.appId(), settings.toString(), app.currentVersion(),
                     isPublic == null || isPublic, organizerId);
             Participant owner = participants.insertIfAbsent(room.id(), organizerId, RoomRole.ORGANIZER, null).orElseThrow();

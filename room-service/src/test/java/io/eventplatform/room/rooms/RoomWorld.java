@@ -102,6 +102,16 @@ final class RoomWorld extends TestWorld {
                 && count("SELECT count(*) FROM replica_apps WHERE app_id = ? AND aggregate_version >= ?", appId, aggregateVersion) == 1);
     }
 
+    /** identity-service announces that the app is deleted (its manifest as last published by {@link #lotteryApp}). */
+    void deleteApp(String appId, long aggregateVersion) {
+        JsonNode manifest = api.json("""
+                {"meta": {"name": "Holiday Lottery", "version": "1.0.0", "description": "Draw prizes"},
+                 "baseUrl": "https://lottery.example.com", "capabilities": ["prizeFund"],
+                 "permissions": ["rooms:read", "prizes:write"], "settings": %s}""".formatted(LOTTERY_SETTINGS_V1));
+        publish(EventEnvelope.of(EventType.APP_DELETED, "identity-service", appId, aggregateVersion, null,
+                new EventData.AppChanged(new Snapshots.App(appId, "1.0.0", manifest, true, true, Instant.now(), Instant.now()))));
+    }
+
     /** A room created through the API by {@code organizer}, moved to {@code status}. */
     JsonNode room(User organizer, String appId, boolean isPublic, String status) {
         JsonNode room = api.data(api.post("/api/v1/rooms", organizer.token(), """
