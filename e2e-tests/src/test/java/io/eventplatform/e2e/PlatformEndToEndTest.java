@@ -292,6 +292,40 @@ class PlatformEndToEndTest {
                         .get("data").findValuesAsString("prizeCount").stream().allMatch("3"::equals));
     }
 
+    @Test
+    @Order(3)
+    void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
+        String admin = login("admin@example.com");
+        String manifest = """
+                {"meta": {"name": "E2E Quick", "version": "1.0.0", "description": "select right after a join"},
+                 "baseUrl": "https://quick.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}""";
+        assertThat(send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_quick\",\"manifest\":" + manifest + "}")
+                .statusCode()).isEqualTo(201);
+        String olivia = login("olivia.quick@example.com");
+        HttpResponse<String>[] created = new HttpResponse[1];
+        await("room-service knows the new app").atMost(Duration.ofSeconds(5)).until(() -> {
+            created[0] = send("POST", "/api/v1/rooms", olivia, "{\"name\":\"Quick night\",\"appId\":\"app_e2e_quick\"}");
+            return created[0].statusCode() == 201;
+        });
+        String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
+        assertThat(send("PATCH", room, olivia, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String>[] prize = new HttpResponse[1];
+        await("prize-service knows the room").atMost(Duration.ofSeconds(5)).until(() -> {
+            prize[0] = send("POST", room + "/prizes", olivia, "{\"name\":\"Mugs\",\"quantity\":10}");
+            return prize[0].statusCode() == 201;
+        });
+        String prizeId = json.readTree(prize[0].body()).get("data").get("id").asString();
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> joined = send("POST", room + "/participants", login("quick" + i + "@example.com"), "{}");
+            String participant = json.readTree(joined.body()).get("data").get("id").asString();
+            // no waiting: prize-service asks room-service about a participant its replica does not know yet
+            HttpResponse<String> selected = send("POST", room + "/winners", olivia,
+                    "{\"participantId\":\"" + participant + "\",\"prizeId\":\"" + prizeId + "\"}");
+            assertThat(selected.statusCode()).as("round " + i + ": " + selected.body()).isEqualTo(201);
+        }
+    }
+
     private String login(String email) throws Exception {
         HttpResponse<String> login = send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"" + email + "\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);

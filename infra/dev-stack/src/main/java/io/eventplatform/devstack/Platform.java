@@ -190,6 +190,9 @@ public final class Platform implements AutoCloseable {
         if (db.service().equals("identity-service")) {
             env.put("OIDC_ISSUER_URI", config.oidcIssuer());
         }
+        if (db.service().equals("prize-service")) {
+            env.put("ROOM_URL", "http://localhost:" + config.ports().room());
+        }
         return env;
     }
 

@@ -3,6 +3,7 @@ package io.eventplatform.prize.prizes;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.prize.replica.ParticipantSource;
 import io.eventplatform.support.access.RoomAction;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
@@ -39,8 +40,11 @@ class Awards {
     private final PrizeEvents events;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final ParticipantSource participantSource;
 
-    Awards(RoomGate rooms, Prizes prizes, Winners winners, PrizeEvents events, TransactionTemplate transactions, JdbcClient jdbc) {
+    Awards(RoomGate rooms, Prizes prizes, Winners winners, PrizeEvents events, TransactionTemplate transactions, JdbcClient jdbc,
+           ParticipantSource participantSource) {
+        this.participantSource = participantSource;
         this.rooms = rooms;
         this.prizes = prizes;
         this.winners = winners;
@@ -60,6 +64,7 @@ class Awards {
         JsonNode metadata = errors.object(body, "metadata", PrizeFund.METADATA_MAX_BYTES);
         errors.throwIfAny();
         Candidate candidate = candidate(roomId, participantId)
+                .or(() -> confirmed(roomId, participantId))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such participant in this room"));
         Prize prize = prizeOf(roomId, prizeId);
         if (!room.active()) {
@@ -122,6 +127,15 @@ class Awards {
                 .query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("user_id"), rs.getString("role"),
                         rs.getBoolean("active")))
                 .optional();
+    }
+
+    /** A participant the replica does not know yet, confirmed by room-service (a join a moment ago). */
+    private Optional<Candidate> confirmed(String roomId, String participantId) {
+        if (!Ids.looksLike("part", participantId)) {
+            return Optional.empty();
+        }
+        return participantSource.confirm(roomId, participantId)
+                .map(participant -> new Candidate(participant.id(), participant.userId(), participant.role(), true));
     }
 
     Prize prizeOf(String roomId, String prizeId) {

@@ -2,14 +2,20 @@ package io.eventplatform.prize.prizes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventplatform.support.ids.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Winners by hand: every eligibility rule, revocation, history after leaving, and idempotent retries. */
 class WinnersApiTest extends PrizeApiTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     String select(PrizeWorld.Room room, String participantId, String prizeId) {
         return "{\"participantId\":\"" + participantId + "\",\"prizeId\":\"" + prizeId + "\"}";
@@ -38,6 +44,20 @@ class WinnersApiTest extends PrizeApiTestSupport {
         assertThat(api.data(api.get(room.path() + "/winners?participantId=part_none", ann.token()), 200)).isEmpty();
         assertThat(api.data(api.get(room.path() + "/winners/" + winner.get("id").asString(), ann.token()), 200)
                 .get("prizeId").asString()).isEqualTo(prize);
+    }
+
+    @Test
+    void aParticipantTheReplicaLacksIsStill404WhenRoomServiceCannotConfirmThemAndTheBreakerOpens() {
+        PrizeWorld.Room room = world.activeRoom();
+        String prize = world.prize(room, 1).get("id").asString();
+
+        for (int i = 0; i < 8; i++) {
+            api.error(api.post(room.path() + "/winners", room.organizer.token(), select(room, Ids.next("part"), prize)),
+                    404, "NOT_FOUND");
+        }
+
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tags("name", "room-service", "state", "open")
+                .gauge().value()).isEqualTo(1.0);
     }
 
     @Test
