@@ -294,6 +294,22 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void theDatabaseWorkflowShowsAndChecksEveryServicesMigrations() throws Exception {
+        String info = platform.platform("db", "info");
+        String validated = platform.platform("db", "validate", "--service", "room");
+        String migrated = platform.platform("db", "migrate");
+
+        for (String service : List.of("identity-service", "room-service", "prize-service")) {
+            assertThat(info).contains(service + " (service)", service + " (platform library)");
+            assertThat(migrated).contains(service + " (service): up to date, nothing to apply");
+        }
+        assertThat(info).contains("identity schema", "Success").doesNotContain("Pending");
+        assertThat(validated).contains("room-service (service): valid", "room-service (platform library): valid")
+                .doesNotContain("identity-service");
+    }
+
+    @Test
+    @Order(3)
     void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
         String admin = login("admin@example.com");
         String manifest = """

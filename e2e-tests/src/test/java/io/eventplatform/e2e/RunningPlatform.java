@@ -64,8 +64,16 @@ final class RunningPlatform implements AutoCloseable {
 
     /** {@code ./platform seed} against this platform; returns what it printed (it must exit 0). */
     String seed() throws IOException, InterruptedException {
-        Path out = Files.createTempFile("platform-seed", ".out");
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("platform").toString(), "seed", "--data-dir", dataDir.toString())
+        return platform("seed");
+    }
+
+    /** {@code ./platform <arguments…>} against this platform; returns what it printed (it must exit 0). */
+    String platform(String... arguments) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("platform-command", ".out");
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("platform").toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().putAll(ports.asEnvironment());
         builder.environment().put("PLATFORM_SKIP_BUILD", "true");
@@ -76,7 +84,8 @@ final class RunningPlatform implements AutoCloseable {
         String printed = Files.readString(out);
         Files.deleteIfExists(out);
         if (seed.exitValue() != 0) {
-            throw new IllegalStateException("./platform seed exited with " + seed.exitValue() + ":\n" + printed);
+            throw new IllegalStateException("./platform " + String.join(" ", arguments) + " exited with " + seed.exitValue()
+                    + ":\n" + printed);
         }
         return printed;
     }

@@ -40,6 +40,15 @@ public final class PlatformCommand {
         boolean fresh = rest.remove("--fresh");
         Path root = Path.of(option(rest, "--root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         Path dataDir = Path.of(option(rest, "--data-dir", root.resolve(".data").toString())).toAbsolutePath().normalize();
+        if (command.equals("db")) {
+            try {
+                return DatabaseWorkflow.run(rest, StackConfig.fromEnvironment(root, dataDir, false, System.getenv()),
+                        System.getenv(), out, err);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+        }
         if (!rest.isEmpty()) {
             err.println("Unknown arguments: " + String.join(" ", rest) + "\n" + usage());
             return 2;
@@ -159,6 +168,9 @@ public final class PlatformCommand {
                        platform oidc                               start the OIDC provider only (OIDC_HOST, OIDC_PORT)
                        platform seed                               load the demo data into a running platform (idempotent)
                        platform bench [--url URL] [--scenario P1,P7]   measure the quality scenarios (see README)
+                       platform db validate|migrate|info [--service identity|room|prize|all] [--url JDBC_URL]
+                       platform db new --service room "what it does"   write the next migration file
+                       platform db seed                            the demo data (same as platform seed)
                   --fresh      start from empty data (deletes the data folder first)
                   --data-dir   where data and logs live (default: .data in the project)
                 Ports move with GATEWAY_PORT, IDENTITY_PORT, ROOM_PORT, PRIZE_PORT, POSTGRES_PORT, KAFKA_PORT,
