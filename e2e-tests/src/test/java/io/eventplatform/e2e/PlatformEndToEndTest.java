@@ -310,6 +310,23 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void adminsBrowseEveryServicesTablesThroughTheGateway() throws Exception {
+        String admin = login("admin@example.com");
+        String organizer = login("browser.organizer@example.com");
+
+        JsonNode overview = json.readTree(send("GET", "/api/v1/admin/data", admin, null).body()).get("data");
+        JsonNode rooms = json.readTree(send("GET", "/api/v1/admin/data/room/rooms?limit=5", admin, null).body());
+
+        assertThat(overview.findValuesAsString("service")).containsExactly("identity", "room", "prize");
+        assertThat(overview.get(1).get("tables").findValuesAsString("name")).contains("rooms", "participants");
+        assertThat(rooms.get("table").get("columns").toString()).contains("\"name\"", "\"status\"");
+        assertThat(rooms.get("meta").get("limit").asInt()).isEqualTo(5);
+        assertThat(send("GET", "/api/v1/admin/data", organizer, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/admin/data/prize/prizes", organizer, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
     void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
         String admin = login("admin@example.com");
         String manifest = """
