@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -224,20 +228,8 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void theOrganizerAwardsPrizesAndEveryNumberAddsUp() throws Exception {
-        String admin = login("admin@example.com");
-        String manifest = """
-                {"meta": {"name": "E2E Prizes", "version": "1.0.0", "description": "prizes end to end"},
-                 "baseUrl": "https://prizes.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}""";
-        assertThat(send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_prizes\",\"manifest\":" + manifest + "}")
-                .statusCode()).isEqualTo(201);
         String olivia = login("olivia.prizes@example.com");
-        HttpResponse<String>[] created = new HttpResponse[1];
-        await("room-service knows the new app").atMost(Duration.ofSeconds(5)).until(() -> {
-            created[0] = send("POST", "/api/v1/rooms", olivia, "{\"name\":\"Prize night\",\"appId\":\"app_e2e_prizes\"}");
-            return created[0].statusCode() == 201;
-        });
-        String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
-        assertThat(send("PATCH", room, olivia, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+        String room = activeRoomOfNewApp("app_e2e_prizes", olivia, "Prize night");
         List<String> participants = new java.util.ArrayList<>();
         for (String who : List.of("p1", "p2", "p3", "p4")) {
             HttpResponse<String> joined = send("POST", room + "/participants", login(who + ".prizes@example.com"), "{}");
@@ -245,12 +237,7 @@ class PlatformEndToEndTest {
         }
 
         // the room and its members reach prize-service by their events
-        HttpResponse<String>[] prize = new HttpResponse[1];
-        await("prize-service knows the room").atMost(Duration.ofSeconds(5)).until(() -> {
-            prize[0] = send("POST", room + "/prizes", olivia, "{\"name\":\"Cinema tickets\",\"quantity\":3}");
-            return prize[0].statusCode() == 201;
-        });
-        String prizeId = json.readTree(prize[0].body()).get("data").get("id").asString();
+        String prizeId = prizeOnceKnown(room, olivia, "{\"name\":\"Cinema tickets\",\"quantity\":3}");
         HttpResponse<String>[] byHand = new HttpResponse[1];
         await("the last participant is selectable in prize-service").atMost(Duration.ofSeconds(5)).until(() -> {
             byHand[0] = send("POST", room + "/winners", olivia,
@@ -327,27 +314,42 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
-    void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
+    void theAdminPageShowsTheRoomsInARealBrowser() throws Exception {
+        Optional<ChromeDriver> started = AdminPage.browser();
+        Assumptions.assumeTrue(started.isPresent(), "No headless Chromium here (Debian: apt-get install chromium "
+                + "chromium-driver; .ci/run installs them): the /admin page test is skipped");
         String admin = login("admin@example.com");
-        String manifest = """
-                {"meta": {"name": "E2E Quick", "version": "1.0.0", "description": "select right after a join"},
-                 "baseUrl": "https://quick.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}""";
-        assertThat(send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_quick\",\"manifest\":" + manifest + "}")
-                .statusCode()).isEqualTo(201);
+        activeRoomOfNewApp("app_e2e_page", login("page.organizer@example.com"), "Page party");
+        JsonNode firstPage = json.readTree(send("GET", "/api/v1/admin/data/room/rooms?limit=20", admin, null).body());
+        ChromeDriver browser = started.get();
+        try {
+            browser.get(platform.gateway("/admin"));
+            browser.findElement(By.id("email")).clear();
+            browser.findElement(By.id("email")).sendKeys("admin@example.com");
+            browser.findElement(By.id("dev-login")).click();
+            await("the tables are listed").atMost(Duration.ofSeconds(10))
+                    .until(() -> !browser.findElements(By.cssSelector("button[data-service='room'][data-table='rooms']")).isEmpty());
+            browser.findElement(By.cssSelector("button[data-service='room'][data-table='rooms']")).click();
+            await("the rows are shown").atMost(Duration.ofSeconds(10))
+                    .until(() -> browser.findElements(By.cssSelector("#rows tr")).size() > 1);
+
+            List<String> headers = browser.findElements(By.cssSelector("#rows th")).stream().map(cell -> cell.getText()).toList();
+            assertThat(headers).contains("id", "name", "status", "app_id");
+            String firstId = browser.findElement(By.cssSelector("#rows tr:nth-child(2) td:nth-child(1)")).getText();
+            assertThat(firstId).isEqualTo(firstPage.get("data").get(0).get("id").asString());
+            assertThat(browser.findElement(By.id("page")).getText()).endsWith("of " + firstPage.get("meta").get("total").asLong());
+            assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
         String olivia = login("olivia.quick@example.com");
-        HttpResponse<String>[] created = new HttpResponse[1];
-        await("room-service knows the new app").atMost(Duration.ofSeconds(5)).until(() -> {
-            created[0] = send("POST", "/api/v1/rooms", olivia, "{\"name\":\"Quick night\",\"appId\":\"app_e2e_quick\"}");
-            return created[0].statusCode() == 201;
-        });
-        String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
-        assertThat(send("PATCH", room, olivia, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String>[] prize = new HttpResponse[1];
-        await("prize-service knows the room").atMost(Duration.ofSeconds(5)).until(() -> {
-            prize[0] = send("POST", room + "/prizes", olivia, "{\"name\":\"Mugs\",\"quantity\":10}");
-            return prize[0].statusCode() == 201;
-        });
-        String prizeId = json.readTree(prize[0].body()).get("data").get("id").asString();
+        String room = activeRoomOfNewApp("app_e2e_quick", olivia, "Quick night");
+        String prizeId = prizeOnceKnown(room, olivia, "{\"name\":\"Mugs\",\"quantity\":10}");
 
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> joined = send("POST", room + "/participants", login("quick" + i + "@example.com"), "{}");
@@ -357,6 +359,34 @@ class PlatformEndToEndTest {
                     "{\"participantId\":\"" + participant + "\",\"prizeId\":\"" + prizeId + "\"}");
             assertThat(selected.statusCode()).as("round " + i + ": " + selected.body()).isEqualTo(201);
         }
+    }
+
+    /** An admin registers {@code appId}; once room-service knows it, {@code organizer} opens an active room of it. */
+    private String activeRoomOfNewApp(String appId, String organizer, String roomName) throws Exception {
+        String manifest = """
+                {"meta": {"name": "%s", "version": "1.0.0", "description": "end to end"},
+                 "baseUrl": "https://e2e.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}"""
+                .formatted(appId);
+        assertThat(send("POST", "/api/v1/apps", login("admin@example.com"),
+                "{\"appId\":\"" + appId + "\",\"manifest\":" + manifest + "}").statusCode()).isEqualTo(201);
+        HttpResponse<String>[] created = new HttpResponse[1];
+        await("room-service knows " + appId).atMost(Duration.ofSeconds(5)).until(() -> {
+            created[0] = send("POST", "/api/v1/rooms", organizer, "{\"name\":\"" + roomName + "\",\"appId\":\"" + appId + "\"}");
+            return created[0].statusCode() == 201;
+        });
+        String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
+        assertThat(send("PATCH", room, organizer, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+        return room;
+    }
+
+    /** A prize in {@code room}, created once prize-service knows the room (by its events); returns its id. */
+    private String prizeOnceKnown(String room, String organizer, String body) {
+        HttpResponse<String>[] prize = new HttpResponse[1];
+        await("prize-service knows " + room).atMost(Duration.ofSeconds(5)).until(() -> {
+            prize[0] = send("POST", room + "/prizes", organizer, body);
+            return prize[0].statusCode() == 201;
+        });
+        return json.readTree(prize[0].body()).get("data").get("id").asString();
     }
 
     private String login(String email) throws Exception {

@@ -3,12 +3,10 @@ package io.eventplatform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.eventplatform.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -17,24 +15,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 class VerifiedTokensTest {
 
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
     final AtomicBoolean revoked = new AtomicBoolean();
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
     final VerifiedTokens verified = new VerifiedTokens(jwt -> revoked.get()
             ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has been revoked", null))
             : OAuth2TokenValidatorResult.success(), Duration.ofMinutes(5), 3, clock);
@@ -68,11 +50,11 @@ class VerifiedTokensTest {
         verified.remember(jwt("long", "usr_ada", Duration.ofHours(1)));
         verified.remember(jwt("short", "usr_bob", Duration.ofMinutes(1)));
 
-        now.set(now.get().plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(verified.lookup("short")).isNull();
         assertThat(verified.lookup("long")).isNotNull();
 
-        now.set(now.get().plus(Duration.ofMinutes(4)));
+        clock.advance(Duration.ofMinutes(4));
         assertThat(verified.lookup("long")).isNull();
     }
 
@@ -86,7 +68,7 @@ class VerifiedTokensTest {
     }
 
     private Jwt jwt(String token, String subject, Duration lifetime) {
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject(subject).issuedAt(now.get())
-                .expiresAt(now.get().plus(lifetime)).build();
+        return Jwt.withTokenValue(token).header("alg", "RS256").subject(subject).issuedAt(clock.instant())
+                .expiresAt(clock.instant().plus(lifetime)).build();
     }
 }

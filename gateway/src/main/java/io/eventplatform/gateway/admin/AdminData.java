@@ -37,6 +37,12 @@ class AdminData {
         }
     }
 
+    /** The data browser's web page (static, {@code /admin/index.html}). */
+    @GetMapping({"/admin", "/admin/"})
+    ResponseEntity<Void> page() {
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/admin/index.html")).build();
+    }
+
     @GetMapping("/api/v1/admin/data")
     Mono<ResponseEntity<Object>> overview(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return Flux.fromIterable(services.entrySet())

@@ -2,16 +2,15 @@ package io.eventplatform.identity.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.eventplatform.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Who the app-token throttle slows down: the guessing address, never the app's own server. */
 class AppTokenThrottleTest {
 
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
     final AppTokenThrottle throttle = new AppTokenThrottle(new AppTokenThrottle.Limits(5, 20, Duration.ofMinutes(1)), clock);
 
     @Test
@@ -62,28 +61,5 @@ class AppTokenThrottleTest {
         // the first address added 5 of the app's 20, so the second is judged by its own single failure
         assertThat(throttle.blockedFor("192.0.2.11", "app_victim")).isZero();
         assertThat(throttle.blockedFor("203.0.113.9", "app_victim")).isPositive();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
