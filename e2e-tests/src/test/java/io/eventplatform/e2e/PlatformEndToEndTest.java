@@ -473,6 +473,33 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void aResetLeavesAMigratedSeededRoomDatabaseWhoseReplicasAreBackButNeverUnderProd() throws Exception {
+        // the demo data is there (theDemoDataLoadsThroughEveryService, order 3): olivia organizes 9 demo rooms
+        String olivia = login("olivia@example.com");
+        String room = activeRoomOfNewApp("app_e2e_reset", olivia, "Gone after the reset");
+        String jdbcUrl = "jdbc:postgresql://localhost:" + platform.ports.postgres() + "/room";
+
+        RunningPlatform.Finished underProd = platform.platformWith(Map.of("SPRING_PROFILES_ACTIVE", "prod",
+                "DB_URL", jdbcUrl, "DB_USER", "room_service"), "db", "reset", "--service", "room", "--yes", "--force");
+        assertThat(underProd.exit()).as(underProd.output()).isEqualTo(2);
+        assertThat(underProd.output()).contains("reset refused: the prod profile is active");
+        assertThat(send("GET", room, olivia, null).statusCode()).isEqualTo(200);
+
+        String reset = platform.platform("db", "reset", "--service", "room", "--yes");
+
+        assertThat(reset).contains("room-service: schema dropped and migrated again", "room-service: replicas rebuilt",
+                "room-service: seeded").doesNotContain("identity-service", "prize-service");
+        assertThat(send("GET", room, olivia, null).statusCode()).isEqualTo(404);
+        assertThat(json.readTree(send("GET", "/api/v1/rooms?mine=true&limit=100", olivia, null).body())
+                .get("meta").get("total").asInt()).isEqualTo(9);
+        // the app replica is back: a room of a demo app can be created at once
+        HttpResponse<String> again = send("POST", "/api/v1/rooms", olivia, "{\"name\":\"After the reset\",\"appId\":\"app_lottery_v1\","
+                + "\"appSettings\":{\"ticketCount\":3}}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    }
+
+    @Test
     @Order(5)
     void aServiceThatIsDownIsServiceUnavailableWhileTheOthersKeepWorking() throws Exception {
         ProcessHandle prize = ProcessHandle.of(platform.pid("prize-service")).orElseThrow();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The platform started exactly as a person starts it, {@code ./platform run --fresh}, on free ports and a
@@ -69,6 +70,20 @@ final class RunningPlatform implements AutoCloseable {
 
     /** {@code ./platform <arguments…>} against this platform; returns what it printed (it must exit 0). */
     String platform(String... arguments) throws IOException, InterruptedException {
+        Finished finished = platformWith(Map.of(), arguments);
+        if (finished.exit() != 0) {
+            throw new IllegalStateException("./platform " + String.join(" ", arguments) + " exited with " + finished.exit()
+                    + ":\n" + finished.output());
+        }
+        return finished.output();
+    }
+
+    /** What a {@code ./platform} command printed and how it exited. */
+    record Finished(int exit, String output) {
+    }
+
+    /** {@code ./platform <arguments…>} with extra environment variables, whatever its exit code. */
+    Finished platformWith(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         Path out = Files.createTempFile("platform-command", ".out");
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("platform").toString()));
         command.addAll(List.of(arguments));
@@ -77,17 +92,14 @@ final class RunningPlatform implements AutoCloseable {
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().putAll(ports.asEnvironment());
         builder.environment().put("PLATFORM_SKIP_BUILD", "true");
+        builder.environment().putAll(environment);
         Process seed = builder.start();
         if (!seed.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)) {
             seed.destroyForcibly();
         }
         String printed = Files.readString(out);
         Files.deleteIfExists(out);
-        if (seed.exitValue() != 0) {
-            throw new IllegalStateException("./platform " + String.join(" ", arguments) + " exited with " + seed.exitValue()
-                    + ":\n" + printed);
-        }
-        return printed;
+        return new Finished(seed.exitValue(), printed);
     }
 
     /** Everything the launcher has printed so far, line by line. */

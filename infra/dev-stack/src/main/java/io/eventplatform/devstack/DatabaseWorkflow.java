@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * ({@code --platform.db.command}, Flyway's API on the service's migrations and platform-support's), against the
  * local stack by default, or against the database the service's environment variables name ({@code DB_URL},
  * {@code DB_USER}, {@code DB_PASSWORD} — the ones the service reads; {@code --url} sets {@code DB_URL} for one
- * service). {@code new} writes the next migration file; {@code seed} is {@code ./platform seed}.
+ * service). {@code reset} drops, migrates, rebuilds the replicas and seeds — for the local stack, or with
+ * {@code --force}; it asks on a terminal unless {@code --yes}, and a service with the prod profile refuses it.
+ * {@code new} writes the next migration file; {@code seed} is {@code ./platform seed}.
  */
 public final class DatabaseWorkflow {
 
-    static final List<String> ACTIONS = List.of("validate", "migrate", "info", "new", "seed");
+    static final List<String> ACTIONS = List.of("validate", "migrate", "info", "reset", "new", "seed");
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*\\.sql");
 
     private DatabaseWorkflow() {
@@ -33,11 +35,14 @@ public final class DatabaseWorkflow {
     static int run(List<String> args, StackConfig config, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.isEmpty() || !ACTIONS.contains(args.get(0))) {
             err.println("usage: platform db validate|migrate|info|seed [--service identity|room|prize|all] [--url JDBC_URL]\n"
+                    + "       platform db reset [--service …] [--yes] [--force]\n"
                     + "       platform db new --service identity|room|prize \"what it does\"");
             return 2;
         }
         List<String> rest = new ArrayList<>(args);
         String action = rest.remove(0);
+        boolean yes = rest.remove("--yes");
+        boolean force = rest.remove("--force");
         String service = PlatformCommand.option(rest, "--service", "all");
         String url = PlatformCommand.option(rest, "--url", null);
         List<ServiceDatabases> targets;
@@ -72,11 +77,35 @@ public final class DatabaseWorkflow {
             err.println("--url names one database: give --service too");
             return 2;
         }
+        if (action.equals("reset")) {
+            boolean localStack = url == null && !environment.containsKey("DB_URL");
+            if (!localStack && !force) {
+                err.println("reset drops every table: refused for a database other than the local stack's unless --force is given");
+                return 2;
+            }
+            if (!yes && !confirmed(targets, out)) {
+                err.println("reset not confirmed (give --yes when not on a terminal)");
+                return 2;
+            }
+        }
         int exit = 0;
         for (ServiceDatabases db : targets) {
             exit = Math.max(exit, inServiceJar(config, db, action, url, environment, out));
         }
         return exit;
+    }
+
+    /** On a terminal: asks before dropping anything. Without one: no. */
+    private static boolean confirmed(List<ServiceDatabases> targets, PrintStream out) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        String names = String.join(", ", targets.stream().map(ServiceDatabases::service).toList());
+        out.print("Reset " + names + "? Every table is dropped, migrated again and seeded. Type yes to go on: ");
+        out.flush();
+        String answer = console.readLine();
+        return answer != null && answer.trim().equals("yes");
     }
 
     static List<ServiceDatabases> targets(String service) {
@@ -122,6 +151,9 @@ public final class DatabaseWorkflow {
                 "--spring.main.web-application-type=none", "--server.port=0",
                 "--spring.kafka.listener.auto-startup=false", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
+        if (action.equals("reset")) {
+            command.add("--spring.flyway.clean-disabled=false");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         boolean ownDatabase = url != null || environment.containsKey("DB_URL");

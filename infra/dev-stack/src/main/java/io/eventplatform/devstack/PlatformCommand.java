@@ -169,6 +169,7 @@ public final class PlatformCommand {
                        platform seed                               load the demo data into a running platform (idempotent)
                        platform bench [--url URL] [--scenario P1,P7]   measure the quality scenarios (see README)
                        platform db validate|migrate|info [--service identity|room|prize|all] [--url JDBC_URL]
+                       platform db reset [--service room] [--yes] [--force]   drop, migrate, rebuild replicas, seed
                        platform db new --service room "what it does"   write the next migration file
                        platform db seed                            the demo data (same as platform seed)
                   --fresh      start from empty data (deletes the data folder first)

@@ -70,6 +70,13 @@ class DatabaseWorkflowTest {
         assertThat(DatabaseWorkflow.run(List.of("drop"), config, Map.of(), out, errors)).isEqualTo(2);
         assertThat(DatabaseWorkflow.run(List.of("info", "--service", "payments"), config, Map.of(), out, errors)).isEqualTo(2);
         assertThat(DatabaseWorkflow.run(List.of("info", "--url", "jdbc:postgresql://db/x"), config, Map.of(), out, errors)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: platform db", "--url names one database");
+        assertThat(DatabaseWorkflow.run(List.of("reset", "--service", "room", "--url", "jdbc:postgresql://db/room", "--yes"),
+                config, Map.of(), out, errors)).isEqualTo(2);
+        assertThat(DatabaseWorkflow.run(List.of("reset", "--service", "room", "--yes"), config,
+                Map.of("DB_URL", "jdbc:postgresql://db/room"), out, errors)).isEqualTo(2);
+        // no terminal here: without --yes a reset is never confirmed
+        assertThat(DatabaseWorkflow.run(List.of("reset", "--service", "room"), config, Map.of(), out, errors)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: platform db", "--url names one database",
+                "unless --force is given", "give --yes when not on a terminal");
     }
 }

@@ -1,7 +1,9 @@
 package io.eventplatform.support.db;
 
 import java.util.Locale;
+import io.eventplatform.support.seed.DemoDataLoader;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,9 +13,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 
 /**
- * {@code java -jar <service>-exec.jar --platform.db.command=validate|migrate|info} (what {@code ./platform db} runs):
+ * {@code java -jar <service>-exec.jar --platform.db.command=validate|migrate|info|reset} (what {@code ./platform db}
+ * runs):
  * the service starts without touching its schema, runs the action on its Flyway, prints the result and exits with
  * its code — against whatever database the service's own settings ({@code DB_URL}, …) name.
  */
@@ -31,16 +36,23 @@ public class DatabaseCommandAutoConfiguration {
     }
 
     @Bean
-    ApplicationRunner databaseCommand(Flyway flyway, Environment environment, ConfigurableApplicationContext context) {
+    ApplicationRunner databaseCommand(Flyway flyway, Environment environment, ConfigurableApplicationContext context,
+                                      ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+                                      ObjectProvider<ConsumerFactory<Object, Object>> consumers,
+                                      ObjectProvider<DemoDataLoader> loaders) {
         return args -> {
             String name = environment.getRequiredProperty("platform.db.command");
+            String service = environment.getProperty("spring.application.name", "service");
             int exit;
             try {
-                DatabaseCommand.Action action = DatabaseCommand.Action.valueOf(name.toUpperCase(Locale.ROOT));
-                exit = new DatabaseCommand(environment.getProperty("spring.application.name", "service"), flyway)
-                        .run(action, System.out);
+                if (name.equals("reset")) {
+                    exit = reset(service, flyway, environment, listeners, consumers, loaders);
+                } else {
+                    DatabaseCommand.Action action = DatabaseCommand.Action.valueOf(name.toUpperCase(Locale.ROOT));
+                    exit = new DatabaseCommand(service, flyway).run(action, System.out);
+                }
             } catch (IllegalArgumentException unknown) {
-                System.out.println("Unknown database command " + name + "; one of validate, migrate, info");
+                System.out.println("Unknown database command " + name + "; one of validate, migrate, info, reset");
                 exit = 2;
             } catch (RuntimeException failed) {
                 System.out.println(failed.getMessage());
@@ -49,5 +61,33 @@ public class DatabaseCommandAutoConfiguration {
             int code = exit;
             new Thread(() -> System.exit(SpringApplication.exit(context, () -> code)), "db-command-exit").start();
         };
+    }
+
+    /**
+     * Drops everything in the service's schema, migrates both histories, rebuilds the replicas from the topics
+     * (ReplicaRebuild) and loads the demo data. Never with the prod profile. Closing the context afterwards lets the
+     * outbox relay publish what the demo data wrote.
+     */
+    private static int reset(String service, Flyway flyway, Environment environment,
+                             ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+                             ObjectProvider<ConsumerFactory<Object, Object>> consumers, ObjectProvider<DemoDataLoader> loaders) {
+        if (environment.matchesProfiles("prod")) {
+            System.out.println(service + ": reset refused: the prod profile is active");
+            return 2;
+        }
+        flyway.clean();
+        new PlatformSchemaMigration().migrate(flyway);
+        System.out.println(service + ": schema dropped and migrated again");
+        KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
+        ConsumerFactory<Object, Object> factory = consumers.getIfAvailable();
+        if (registry != null && factory != null) {
+            int topics = ReplicaRebuild.run(registry, factory, service);
+            System.out.println(service + ": replicas rebuilt from " + topics + " topic(s)");
+        }
+        for (DemoDataLoader loader : loaders.orderedStream().toList()) {
+            loader.load().forEach(System.out::println);
+        }
+        System.out.println(service + ": seeded");
+        return 0;
     }
 }
