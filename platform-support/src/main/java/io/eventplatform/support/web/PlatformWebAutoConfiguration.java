@@ -1,7 +1,10 @@
 package io.eventplatform.support.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -29,6 +32,16 @@ public class PlatformWebAutoConfiguration {
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer platformTimestamps() {
         return builder -> io.eventplatform.contracts.json.PlatformJson.configure(builder);
+    }
+
+    /** What Tomcat answers itself (a request line it refuses) is the envelope too, not its HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeForTomcatsOwnErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

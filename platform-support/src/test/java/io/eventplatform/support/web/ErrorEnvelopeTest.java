@@ -47,6 +47,17 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void aPathTomcatRefusesItselfIsTheEnvelopeNotAnHtmlPage() throws Exception {
+        for (String path : List.of("/things/%00", "/things/%2e%2e/%2e%2e/etc", "/things/a%5Cb")) {
+            HttpResponse<String> response = send("GET", path, null, null);
+
+            assertThat(response.statusCode()).as(path).isBetween(400, 404);
+            assertThat(response.body()).as(path).doesNotContain("<html", "Apache Tomcat");
+            assertError(response, response.statusCode(), response.statusCode() == 404 ? "NOT_FOUND" : "BAD_REQUEST");
+        }
+    }
+
+    @Test
     void wrongMethodIsMethodNotAllowed() throws Exception {
         assertError(send("DELETE", "/things", null, null), 405, "METHOD_NOT_ALLOWED");
     }
