@@ -1,22 +1,13 @@
 package io.eventplatform.gateway.security;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.gateway.web.EnvelopeResponses;
 import io.eventplatform.security.OperatorToken;
-import io.eventplatform.security.PlatformKeys;
 import io.eventplatform.security.PlatformTokens;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
 import io.eventplatform.security.VerifiedTokens;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,6 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -31,9 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,19 +40,15 @@ class BearerTokenCheck implements WebFilter {
 
     private final NimbusReactiveJwtDecoder decoder;
     private final VerifiedTokens verified;
+    private final UnknownKeyIds unknownKeys;
     private final byte[] unauthorized;
 
     BearerTokenCheck(SecurityProperties properties, RevocationSet revocations, JsonMapper json) {
-        JWKSource<SecurityContext> keys = PlatformKeys.source(properties);
-        // a look-up that has to fetch the key set blocks: off the event loop
-        this.decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono.fromCallable(() ->
-                                keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMapMany(Flux::fromIterable))
-                // this builder keeps one algorithm; the selector takes both, as every service does
-                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-                        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), new JWKSecurityContextJWKSet())))
+        this.decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
+        this.unknownKeys = new UnknownKeyIds(properties.jwksRefetchInterval(), json);
         OAuth2TokenValidator<Jwt> validator = PlatformTokens.validator(properties, revocations);
         this.decoder.setJwtValidator(validator);
         this.verified = VerifiedTokens.of(validator);
@@ -95,7 +82,20 @@ class BearerTokenCheck implements WebFilter {
         } catch (JwtException rejected) {
             return Mono.error(rejected);
         }
-        return decoder.decode(token).doOnNext(verified::remember);
+        if (!unknownKeys.mayVerify(token)) {
+            return Mono.error(new BadJwtException("Too many tokens with unknown key ids; not fetching the key set again yet"));
+        }
+        return decoder.decode(token)
+                .doOnNext(jwt -> {
+                    verified.remember(jwt);
+                    unknownKeys.keyFound(token);
+                })
+                .doOnError(JwtException.class, refused -> {
+                    if (!UnknownKeyIds.noSuchKey(refused) && !(refused.getMessage() != null
+                            && refused.getMessage().startsWith("Unsupported algorithm"))) {
+                        unknownKeys.keyFound(token);
+                    }
+                });
     }
 
     private Mono<Void> refuse(ServerHttpResponse response) {
