@@ -131,7 +131,7 @@ class ServiceGuardTest {
 
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            responses.add(get("/api/v1/rooms/broken"));
+            responses.add(getOnItsOwnConnection("/api/v1/rooms/broken"));
         }
 
         // the first ten are the service's own answers; then the circuit is open and the gateway answers fast
@@ -148,18 +148,18 @@ class ServiceGuardTest {
     void aServiceThatIsDownAnswersFastAndIsUsedAgainOnceItIsBack() throws Exception {
         prize.stop();
         for (int i = 0; i < 15; i++) {
-            assertUnavailableEnvelope(get("/api/v1/rooms/room_1/prizes"));
+            assertUnavailableEnvelope(getOnItsOwnConnection("/api/v1/rooms/room_1/prizes"));
         }
         assertThat(circuits.of("prize").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // other services' routes are not affected
-        assertThat(get("/api/v1/rooms/anything").statusCode()).isEqualTo(200);
+        assertThat(getOnItsOwnConnection("/api/v1/rooms/anything").statusCode()).isEqualTo(200);
 
         prize = StandIn.start(prizePort);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> get("/api/v1/rooms/room_1/prizes").statusCode() == 200);
+                .until(() -> getOnItsOwnConnection("/api/v1/rooms/room_1/prizes").statusCode() == 200);
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                .until(() -> get("/api/v1/rooms/room_1/prizes").statusCode() == 200
+                .until(() -> getOnItsOwnConnection("/api/v1/rooms/room_1/prizes").statusCode() == 200
                         && circuits.of("prize").getState() == CircuitBreaker.State.CLOSED);
     }
 
@@ -246,9 +246,23 @@ class ServiceGuardTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * A GET from a client of its own: a loop of single requests then never rides on a kept-alive connection that
+     * the stand-in or the gateway closed in between (twice a whole suite saw one such request get no answer at all,
+     * with nothing in the gateway's log, while every other request was served).
+     */
+    private HttpResponse<String> getOnItsOwnConnection(String path) {
+        return send(HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(40)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
