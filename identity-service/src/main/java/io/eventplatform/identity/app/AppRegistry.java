@@ -181,26 +181,7 @@ public class AppRegistry {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
         }
         throttle.succeeded(client);
-        waitForTheSecondAfterTheLastCutoff(appId);
-        return tokens.forApp(appId, List.copyOf(permissions(app.manifest())));
-    }
-
-    /**
-     * A token's {@code iat} has whole seconds, a revocation cut-off milliseconds: a token issued in the same second
-     * as the app's last cut-off would look issued before it and be refused for its whole life. Right after a
-     * cut-off (a new secret, a re-activation), the token therefore waits for the next whole second (under 1 s,
-     * only then) and is issued after the cut-off by its own {@code iat} (RevocationSet).
-     */
-    private void waitForTheSecondAfterTheLastCutoff(String appId) {
-        long wait = Duration.between(Instant.now(), revocations.earliestIssueTime(appId)).toMillis();
-        if (wait >= 0) {
-            try {
-                Thread.sleep(wait + 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while issuing a token", e);
-            }
-        }
+        return tokens.forApp(appId, List.copyOf(permissions(app.manifest())), revocations.earliestIssueTime(appId));
     }
 
     private static Set<String> permissions(JsonNode manifest) {

@@ -51,18 +51,25 @@ public class Revocations {
                 new EventData.SessionRevoked(sessionId, subject, millis(lastExpiry))));
     }
 
-    /** Every token the subject (user or app) was issued until now. */
+    /**
+     * Every token the subject (user or app) was issued until now. The cut-off is a whole second — the precision of
+     * {@code iat} — after every token issued so far: the next second, or past the {@code iat} that tokens after the
+     * previous cut-off were given ({@link #earliestIssueTime}), whichever is later.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeSubject(String subject, String reason, @Nullable String by) {
-        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant nextSecond = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant afterPrevious = earliestIssueTime(subject).plusSeconds(1);
+        Instant cutoff = nextSecond.isAfter(afterPrevious) ? nextSecond : afterPrevious;
         record("sub:" + subject + ":" + cutoff.toEpochMilli(), subject, cutoff.plus(tokens.accessTtl()), reason, by);
         outbox.publish(EventEnvelope.of(EventType.SUBJECT_TOKENS_REVOKED, "identity-service", subject, 1, null,
                 new EventData.SubjectTokensRevoked(subject, cutoff)));
     }
 
     /**
-     * The earliest time a token for {@code subject} can be issued so that its whole-second {@code iat} is not
-     * before the subject's latest cut-off (RevocationSet: cut-offs in milliseconds, {@code iat} in seconds).
+     * The earliest {@code iat} a token issued now for {@code subject} may carry so that the subject's latest cut-off
+     * does not refuse it (RevocationSet compares at the precision of {@code iat}): at most a second or two ahead,
+     * and only right after a cut-off.
      */
     public Instant earliestIssueTime(String subject) {
         Long latest = jdbc.sql("""

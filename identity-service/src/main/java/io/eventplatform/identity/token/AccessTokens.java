@@ -44,9 +44,12 @@ public final class AccessTokens {
         return sign(claims);
     }
 
-    /** An app token: {@code typ=app}, subject the app id, and the manifest's permissions as {@code perms}. */
-    public Issued forApp(String appId, java.util.List<String> permissions) {
-        return sign(base(appId).claim("typ", "app").claim("perms", permissions));
+    /**
+     * An app token: {@code typ=app}, subject the app id, and the manifest's permissions as {@code perms}; its
+     * {@code iat} no earlier than {@code earliestIssueTime} (the second after the app's last revocation cut-off).
+     */
+    public Issued forApp(String appId, java.util.List<String> permissions, Instant earliestIssueTime) {
+        return sign(base(appId, earliestIssueTime).claim("typ", "app").claim("perms", permissions));
     }
 
     public long accessTtlSeconds() {
@@ -54,7 +57,14 @@ public final class AccessTokens {
     }
 
     private JWTClaimsSet.Builder base(String subject) {
+        return base(subject, Instant.EPOCH);
+    }
+
+    private JWTClaimsSet.Builder base(String subject, Instant earliestIssueTime) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (now.isBefore(earliestIssueTime)) {
+            now = earliestIssueTime;
+        }
         return new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .subject(subject)
