@@ -4,10 +4,16 @@ import io.eventplatform.contracts.json.PlatformJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.core.type.TypeReference;
 
 /** The success envelope of a list: {@code {"data": [...], "meta": {page, limit, total, pages}}}. */
 public record ListResponse<T>(List<T> data, PageMeta meta) {
+
+    /** A feature's page as the API shows it: each item through {@code view}, with the fields the caller selected. */
+    public static <T> ListResponse<?> of(Page<T> page, ListQuery query, Function<? super T, ?> view) {
+        return of(page.items().stream().map(view).toList(), query, page.total());
+    }
 
     /** The items, and only the fields the caller selected (all of them when none were). */
     public static ListResponse<?> of(List<?> items, ListQuery query, long total) {

@@ -5,7 +5,8 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
-import io.eventplatform.room.rooms.OrphanGuard;
+import io.eventplatform.room.participant.Memberships;
+import io.eventplatform.room.room.OrphanGuard;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import io.eventplatform.support.events.UserReplica;
@@ -29,8 +30,11 @@ class Replicas {
     private final JdbcTemplate jdbc;
     private final UserReplica users;
     private final OrphanGuard orphans;
+    private final Memberships memberships;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, UserReplica users, OrphanGuard orphans) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, UserReplica users, OrphanGuard orphans,
+             Memberships memberships) {
+        this.memberships = memberships;
         this.consumer = consumer;
         this.replicas = replicas;
         this.jdbc = jdbc;
@@ -40,7 +44,11 @@ class Replicas {
 
     @KafkaListener(id = "room-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
-        users.apply(json, orphans::onUserDeleted);
+        users.apply(json, userId -> {
+            // the rooms only they organize are cancelled first (that reads their memberships), then they leave every room
+            orphans.onUserDeleted(userId);
+            memberships.userDeleted(userId);
+        });
     }
 
     @KafkaListener(id = "room-service.app-replica", topics = Topics.IDENTITY_APPS)

@@ -1,0 +1,61 @@
+package io.eventplatform.room.participant.web;
+
+import io.eventplatform.room.participant.Memberships;
+import io.eventplatform.support.lists.ListParams;
+import io.eventplatform.support.lists.ListQuery;
+import io.eventplatform.support.lists.ListResponse;
+import io.eventplatform.support.security.Caller;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** {@code /api/v1/rooms/{roomId}/participants}: joining, the member list, roles and metadata, leaving and removal. */
+@RestController
+@RequestMapping("/api/v1/rooms/{roomId}/participants")
+class ParticipantsController {
+
+    private final Memberships memberships;
+
+    ParticipantsController(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> join(Caller caller, @PathVariable String roomId,
+                                             @RequestBody(required = false) JsonNode body) {
+        Memberships.Joined joined = memberships.join(caller, roomId, body == null ? JsonNodeFactory.instance.objectNode() : body);
+        return ResponseEntity.status(joined.created() ? 201 : 200).body(Map.of("data", ParticipantResponse.of(joined.participant())));
+    }
+
+    @GetMapping
+    ListResponse<?> list(Caller caller, @PathVariable String roomId,
+                         @ListParams(sortable = {"joinedAt", "role"}, defaultSort = "joinedAt", filters = "role") ListQuery query) {
+        return ListResponse.of(memberships.list(caller, roomId, query), query, ParticipantResponse::of);
+    }
+
+    @GetMapping("/{participantId}")
+    Map<String, Object> get(Caller caller, @PathVariable String roomId, @PathVariable String participantId) {
+        return Map.of("data", ParticipantResponse.of(memberships.get(caller, roomId, participantId)));
+    }
+
+    @PatchMapping("/{participantId}")
+    Map<String, Object> update(Caller caller, @PathVariable String roomId, @PathVariable String participantId,
+                               @RequestBody JsonNode body) {
+        return Map.of("data", ParticipantResponse.of(memberships.update(caller, roomId, participantId, body)));
+    }
+
+    @DeleteMapping("/{participantId}")
+    Map<String, Object> remove(Caller caller, @PathVariable String roomId, @PathVariable String participantId) {
+        memberships.remove(caller, roomId, participantId);
+        return Map.of("data", Map.of("success", true));
+    }
+}

@@ -1,0 +1,69 @@
+package io.eventplatform.room.room.web;
+
+import io.eventplatform.room.room.RoomService;
+import io.eventplatform.support.lists.ListParams;
+import io.eventplatform.support.lists.ListQuery;
+import io.eventplatform.support.lists.ListResponse;
+import io.eventplatform.support.security.Caller;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** {@code /api/v1/rooms} (rest-api.md "Rooms and participants"). Who may do what is decided in {@link RoomService}. */
+@RestController
+@RequestMapping("/api/v1/rooms")
+class RoomsController {
+
+    private final RoomService rooms;
+
+    RoomsController(RoomService rooms) {
+        this.rooms = rooms;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody JsonNode body) {
+        return ResponseEntity.status(201).body(Map.of("data", RoomDetail.of(rooms.create(caller, body))));
+    }
+
+    @GetMapping
+    ListResponse<?> list(Caller caller,
+                         @ListParams(sortable = {"createdAt", "updatedAt", "name", "status"}, defaultSort = "-createdAt",
+                                 fields = {"id", "name", "description", "appId", "appSettings", "appManifestVersion",
+                                         "status", "isPublic", "createdBy", "createdAt", "updatedAt", "participantCount",
+                                         "prizeCount"},
+                                 filters = {"status", "appId", "isPublic", "createdBy", "mine"}) ListQuery query) {
+        return ListResponse.of(rooms.list(caller, query), query, RoomView::of);
+    }
+
+    @GetMapping("/{roomId}")
+    Map<String, Object> get(Caller caller, @PathVariable String roomId) {
+        return Map.of("data", RoomDetail.of(rooms.get(caller, roomId)));
+    }
+
+    @PatchMapping("/{roomId}")
+    Map<String, Object> update(Caller caller, @PathVariable String roomId, @RequestBody JsonNode body) {
+        return Map.of("data", RoomDetail.of(rooms.update(caller, roomId, body)));
+    }
+
+    @PostMapping("/{roomId}/upgrade-manifest")
+    Map<String, Object> upgradeManifest(Caller caller, @PathVariable String roomId,
+                                        @RequestBody(required = false) JsonNode body) {
+        return Map.of("data", RoomDetail.of(rooms.upgradeManifest(caller, roomId,
+                body == null ? JsonNodeFactory.instance.objectNode() : body)));
+    }
+
+    @DeleteMapping("/{roomId}")
+    Map<String, Object> delete(Caller caller, @PathVariable String roomId) {
+        rooms.delete(caller, roomId);
+        return Map.of("data", Map.of("success", true));
+    }
+}
