@@ -5,7 +5,6 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
-import io.eventplatform.prize.prizes.PrizeFund;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import io.eventplatform.support.events.UserReplica;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -31,13 +31,13 @@ class Replicas {
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
     private final UserReplica users;
-    private final PrizeFund fund;
+    private final ApplicationEventPublisher features;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, PrizeFund fund) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, ApplicationEventPublisher features) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.users = users;
-        this.fund = fund;
+        this.features = features;
     }
 
     @KafkaListener(id = "prize-service.room-replica", topics = Topics.ROOMS)
@@ -55,7 +55,8 @@ class Replicas {
             consumer.applyOnce("room-replica", event, () -> {
                 boolean newer = replicas.upsertIfNewer("replica_rooms", "id", room.id(), event.aggregateVersion(), values);
                 if (newer && deleted) {
-                    fund.roomDeleted(room.id());
+                    // its prizes and winners go with it, in this transaction (the winner feature hears it)
+                    features.publishEvent(new RoomRemoved(room.id()));
                 }
             });
         }

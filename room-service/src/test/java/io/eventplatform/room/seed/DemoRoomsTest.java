@@ -7,7 +7,6 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.room.RoomApiTestSupport;
-import io.eventplatform.room.RoomWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

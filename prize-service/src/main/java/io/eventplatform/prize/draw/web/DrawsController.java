@@ -1,0 +1,52 @@
+package io.eventplatform.prize.draw.web;
+
+import io.eventplatform.prize.draw.DrawService;
+import io.eventplatform.support.lists.ListParams;
+import io.eventplatform.support.lists.ListQuery;
+import io.eventplatform.support.lists.ListResponse;
+import io.eventplatform.support.security.Caller;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** {@code /api/v1/rooms/{roomId}/draws} (rest-api.md "Prizes, winners and draws"): verifiable draws and their audit trail. */
+@RestController
+@RequestMapping("/api/v1/rooms/{roomId}/draws")
+class DrawsController {
+
+    private final DrawService draws;
+
+    DrawsController(DrawService draws) {
+        this.draws = draws;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> draw(Caller caller, @PathVariable String roomId,
+                                             @RequestBody(required = false) JsonNode body) {
+        return ResponseEntity.status(201).body(Map.of("data", DrawResponse.of(
+                draws.draw(caller, roomId, body == null ? JsonNodeFactory.instance.objectNode() : body))));
+    }
+
+    @GetMapping
+    ListResponse<?> draws(Caller caller, @PathVariable String roomId,
+                          @ListParams(sortable = "createdAt", defaultSort = "-createdAt") ListQuery query) {
+        return ListResponse.of(draws.list(caller, roomId, query), query, DrawResponse::of);
+    }
+
+    @GetMapping("/{drawId}")
+    Map<String, Object> drawDetail(Caller caller, @PathVariable String roomId, @PathVariable String drawId) {
+        return Map.of("data", DrawResponse.of(draws.get(caller, roomId, drawId)));
+    }
+
+    @GetMapping("/{drawId}/eligible")
+    Map<String, Object> eligible(Caller caller, @PathVariable String roomId, @PathVariable String drawId) {
+        return Map.of("data", Map.of("participantIds", draws.eligible(caller, roomId, drawId)));
+    }
+}

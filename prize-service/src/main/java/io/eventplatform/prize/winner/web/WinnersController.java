@@ -1,0 +1,52 @@
+package io.eventplatform.prize.winner.web;
+
+import io.eventplatform.prize.winner.Awards;
+import io.eventplatform.support.lists.ListParams;
+import io.eventplatform.support.lists.ListQuery;
+import io.eventplatform.support.lists.ListResponse;
+import io.eventplatform.support.security.Caller;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/rooms/{roomId}/winners} (rest-api.md "Prizes, winners and draws"): winners chosen by hand, and revoked. */
+@RestController
+@RequestMapping("/api/v1/rooms/{roomId}/winners")
+class WinnersController {
+
+    private final Awards awards;
+
+    WinnersController(Awards awards) {
+        this.awards = awards;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> select(Caller caller, @PathVariable String roomId, @RequestBody JsonNode body) {
+        return ResponseEntity.status(201).body(Map.of("data", awards.select(caller, roomId, body)));
+    }
+
+    @GetMapping
+    ListResponse<?> winners(Caller caller, @PathVariable String roomId,
+                            @ListParams(sortable = "createdAt", defaultSort = "-createdAt", filters = {"prizeId", "participantId"})
+                            ListQuery query) {
+        return ListResponse.of(awards.list(caller, roomId, query), query, winner -> winner);
+    }
+
+    @GetMapping("/{winnerId}")
+    Map<String, Object> winner(Caller caller, @PathVariable String roomId, @PathVariable String winnerId) {
+        return Map.of("data", awards.get(caller, roomId, winnerId));
+    }
+
+    @DeleteMapping("/{winnerId}")
+    Map<String, Object> revoke(Caller caller, @PathVariable String roomId, @PathVariable String winnerId) {
+        awards.revoke(caller, roomId, winnerId);
+        return Map.of("data", Map.of("success", true));
+    }
+}

@@ -1,0 +1,35 @@
+package io.eventplatform.prize.fund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.support.web.ApiException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A prize's quantity never drops below the units it has awarded; the remaining units follow. */
+class PrizeTest {
+
+    static Prize withAwarded(int quantity, int awarded) {
+        return new Prize("prz_1", "room_1", "Mug", null, null, quantity, quantity - awarded, null, 1, Instant.EPOCH,
+                Instant.EPOCH, null);
+    }
+
+    @Test
+    void remainingUnitsFollowTheQuantity() {
+        Prize prize = withAwarded(5, 2);
+
+        assertThat(prize.resize(8).quantityRemaining()).isEqualTo(6);
+        assertThat(prize.resize(2).quantityRemaining()).isZero();
+    }
+
+    @Test
+    void theQuantityCannotDropBelowWhatIsAwarded() {
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> withAwarded(5, 3).resize(2));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(refused.details()).containsKey("fields");
+        assertThat(refused.details().get("fields").toString()).contains("quantity", "3");
+    }
+}
