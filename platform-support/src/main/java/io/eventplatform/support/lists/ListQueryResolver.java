@@ -39,6 +39,12 @@ final class ListQueryResolver implements HandlerMethodArgumentResolver {
         return parse(request.getParameterMap(), params);
     }
 
+    private static final int MAX_VALUE_LENGTH = 200;
+
+    private static boolean unusable(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE;
+    }
+
     static ListQuery parse(Map<String, String[]> query, ListParams params) {
         Set<String> filters = Set.of(params.filters());
         Map<String, String> given = new LinkedHashMap<>();
@@ -50,7 +56,12 @@ final class ListQueryResolver implements HandlerMethodArgumentResolver {
             if (entry.getValue().length != 1) {
                 throw bad(name, "must be given once");
             }
-            given.put(name, entry.getValue()[0]);
+            String value = entry.getValue()[0];
+            if (value.length() > MAX_VALUE_LENGTH || value.codePoints().anyMatch(ListQueryResolver::unusable)) {
+                // nothing a list can be filtered by is that long or holds a NUL (which PostgreSQL cannot even compare)
+                throw bad(name, "must be at most " + MAX_VALUE_LENGTH + " printable characters");
+            }
+            given.put(name, value);
         }
         int page = integer(given, "page", 1, 1, Integer.MAX_VALUE);
         int limit = integer(given, "limit", ListQuery.DEFAULT_LIMIT, 1, ListQuery.MAX_LIMIT);

@@ -142,6 +142,11 @@ public final class FieldErrors {
             add(field, "must be at most " + maxBytes / 1024 + " KiB");
             return null;
         }
+        java.util.Optional<String> problem = FreeFormJson.problem(value);
+        if (problem.isPresent()) {
+            add(field, problem.get());
+            return null;
+        }
         return value;
     }
 }

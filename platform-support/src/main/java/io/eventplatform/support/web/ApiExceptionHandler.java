@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException ex) {
         return envelope(ex.code(), ex.getMessage(), ex.details(), new HttpHeaders());
+    }
+
+    /** A query string Tomcat cannot decode (bad percent-encoding, not UTF-8): the client's fault, not ours. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableQuery(InvalidParameterException ex) {
+        return envelope(ErrorCode.BAD_REQUEST, "The query string is not valid percent-encoded UTF-8", null, new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)

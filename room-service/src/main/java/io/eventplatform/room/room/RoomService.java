@@ -10,11 +10,13 @@ import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.Page;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.validation.FieldErrors;
+import io.eventplatform.support.validation.FreeFormJson;
 import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.support.web.ApiException;
 import io.eventplatform.room.app.AppCatalog;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -266,6 +268,11 @@ public class RoomService {
         }
         if (!value.isObject()) {
             errors.add("appSettings", "must be a JSON object");
+            return null;
+        }
+        Optional<String> problem = FreeFormJson.problem(value);
+        if (problem.isPresent()) {
+            errors.add("appSettings", problem.get());
             return null;
         }
         return value;
