@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The limits on free-form JSON a client stores with us ({@code metadata}, {@code appSettings}): at most
  * {@value #MAX_DEPTH} levels of nesting, and only numbers every client can read back as they were sent — integers
- * within ±(2^53 − 1) and finite decimals of at most 17 significant digits (what a JavaScript number holds).
+ * within ±(2^53 − 1) and finite decimals (what a JavaScript number holds).
  */
 public final class FreeFormJson {
 
@@ -47,7 +47,7 @@ public final class FreeFormJson {
         }
         BigDecimal number = value.decimalValue();
         if (value.isIntegralNumber() ? number.abs().compareTo(MAX_SAFE_INTEGER) > 0
-                : number.precision() > 17 || !Double.isFinite(number.doubleValue())) {
+                : !Double.isFinite(number.doubleValue())) {
             return Optional.of("contains a number out of range");
         }
         return Optional.empty();

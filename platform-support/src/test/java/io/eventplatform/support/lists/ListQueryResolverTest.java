@@ -94,4 +94,18 @@ class ListQueryResolverTest {
         List<Object> data = List.copyOf(response.data());
         assertThat(data).containsExactly(Map.of("id", "room_1", "status", "active"));
     }
+
+    @Test
+    void aParameterWithAControlCharacterOrALoneSurrogateIsRefused() {
+        for (String value : List.of("a" + (char) 0 + "b", "x" + (char) 1 + "y", "x" + (char) 0xD800)) {
+            assertThatThrownBy(() -> parse("status", value)).as(value)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        }
+    }
+
+    @Test
+    void aParameterLongerThanAnyFilterValueIsRefused() {
+        assertThat(parse("status", "a".repeat(200)).filters()).containsEntry("status", "a".repeat(200));
+        assertThatThrownBy(() -> parse("status", "a".repeat(201))).isInstanceOf(ApiException.class);
+    }
 }
