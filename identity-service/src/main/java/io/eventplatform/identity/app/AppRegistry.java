@@ -7,17 +7,21 @@ import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.identity.revocation.Revocations;
 import io.eventplatform.identity.token.AccessTokens;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.events.Outbox;
+import io.eventplatform.support.lists.ListQuery;
+import io.eventplatform.support.lists.Page;
+import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.support.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -61,22 +65,29 @@ public class AppRegistry {
         }
     }
 
-    /** What is wrong with a registration request, by field path; empty when nothing is. */
-    public Map<String, List<String>> check(@Nullable String requestedAppId, JsonNode manifest) {
-        Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
-        if (requestedAppId != null && !APP_ID.matcher(requestedAppId).matches()) {
-            errors.computeIfAbsent("appId", f -> new ArrayList<>()).add("must match ^app_[a-z0-9_]{2,60}$");
-        }
-        errors.putAll(manifests.validate(manifest, "manifest"));
-        return errors;
+    /** What {@code POST /apps} asks for: a manifest, and the app id unless it is derived from the manifest's name. */
+    public record NewApp(@Nullable String appId, @Nullable JsonNode manifest) {
     }
 
+    /** What {@code PATCH /apps/{id}} asks for: a newer manifest and/or another activation state (null: keep). */
+    public record Change(@Nullable JsonNode manifest, @Nullable Boolean active) {
+    }
+
+    /** Registers an app after checking the request: the id's form, the whole manifest (every problem at once). */
     @Transactional
-    public Registered register(@Nullable String requestedAppId, JsonNode manifest) {
-        Map<String, List<String>> errors = check(requestedAppId, manifest);
-        if (!errors.isEmpty()) {
-            throw validation(errors);
+    public Registered register(Submitted<NewApp> request) {
+        NewApp submitted = request.value();
+        FieldErrors errors = request.problems();
+        String requestedAppId = submitted.appId();
+        if (requestedAppId != null && !APP_ID.matcher(requestedAppId).matches()) {
+            errors.add("appId", "must match ^app_[a-z0-9_]{2,60}$");
         }
+        JsonNode manifest = submitted.manifest();
+        if (manifest != null) {
+            manifests.validate(manifest, "manifest").forEach((path, messages) -> messages.forEach(message -> errors.add(path, message)));
+        }
+        errors.throwIfAny();
+        Objects.requireNonNull(manifest);
         String appId = requestedAppId != null ? requestedAppId : derivedId(manifest);
         String secret = AppSecrets.generate();
         if (!apps.insert(appId, AppSecrets.hash(secret), manifest, manifest.get("meta").get("version").asString())) {
@@ -91,17 +102,18 @@ public class AppRegistry {
         return apps.findLive(appId).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such app"));
     }
 
-    public List<App> page(String orderBy, int limit, long offset) {
-        return apps.page(orderBy, limit, offset);
-    }
-
-    public long count() {
-        return apps.countLive();
+    /** The catalog page the query asks for, and how many apps there are. */
+    public Page<App> page(ListQuery query) {
+        return new Page<>(apps.page(query), apps.countLive());
     }
 
     /** A new manifest (strictly newer version; the old one goes into history) and/or a new activation state. */
     @Transactional
-    public App update(String appId, @Nullable JsonNode manifest, @Nullable Boolean active, String adminId) {
+    public App update(String appId, Submitted<Change> request, String adminId) {
+        find(appId);
+        Change change = request.valid();
+        JsonNode manifest = change.manifest();
+        Boolean active = change.active();
         App app = apps.lockLive(appId).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such app"));
         if (manifest != null) {
             Map<String, List<String>> errors = manifests.validate(manifest, "manifest");
@@ -165,8 +177,7 @@ public class AppRegistry {
     public AccessTokens.Issued token(String appId, String secret, String client) {
         Duration blocked = throttle.blockedFor(client, appId);
         if (!blocked.isZero()) {
-            throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed attempts from this address; try again later",
-                    Map.of("retryAfterSeconds", Math.max(1, blocked.toSeconds())));
+            throw ApiException.tooManyRequests("Too many failed attempts from this address; try again later", blocked);
         }
         App app = apps.findLive(appId).orElse(null);
         boolean valid;

@@ -2,6 +2,7 @@ package io.eventplatform.identity.app;
 
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.support.ids.Ids;
+import io.eventplatform.support.lists.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,9 +39,15 @@ class Apps {
                 .query(Apps::map).optional();
     }
 
-    List<App> page(String orderBy, int limit, long offset) {
+    /** A page of the catalog, sorted by {@code createdAt} and/or {@code appId} (the whitelist of the list endpoint), then id. */
+    List<App> page(ListQuery query) {
+        StringBuilder orderBy = new StringBuilder();
+        for (ListQuery.Sort sort : query.sort()) {
+            orderBy.append(sort.field().equals("appId") ? "app_id" : "created_at").append(sort.descending() ? " DESC" : " ASC").append(", ");
+        }
+        orderBy.append("app_id");
         return jdbc.sql("SELECT * FROM apps WHERE deleted_at IS NULL ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
-                .params(limit, offset).query(Apps::map).list();
+                .params(query.limit(), query.offset()).query(Apps::map).list();
     }
 
     long countLive() {

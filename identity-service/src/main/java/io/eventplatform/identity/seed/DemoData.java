@@ -2,6 +2,7 @@ package io.eventplatform.identity.seed;
 
 import io.eventplatform.identity.app.AppRegistry;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.seed.DemoDataLoader;
 import io.eventplatform.support.web.ApiException;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public class DemoData implements DemoDataLoader {
             try {
                 apps.find(appId);
             } catch (ApiException missing) {
-                AppRegistry.Registered registered = apps.register(appId, manifest(appId));
+                AppRegistry.Registered registered = apps.register(Submitted.of(new AppRegistry.NewApp(appId, manifest(appId))));
                 created.add("created app (secret shown once): " + appId + " " + registered.secret());
             }
         }

@@ -1,10 +1,11 @@
 package io.eventplatform.identity.user;
 
+import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventType;
-import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.revocation.Revocations;
+import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.events.Outbox;
 import io.eventplatform.support.web.ApiException;
 import java.util.Locale;
@@ -74,12 +75,12 @@ public class UserAccounts {
                         "An account with this email exists; the provider has not verified the email, so it cannot be joined");
             }
             User created = logIn(normalized, name, provider, subject);
-            return avatar == null ? created : updateProfile(created.id(), created.name(), safeAvatar(avatar));
+            return avatar == null ? created : saveProfile(created.id(), created.name(), safeAvatar(avatar));
         }
         User user = known.get();
         User current = logIn(user.email(), name, user.provider(), user.providerId());
         String newAvatar = avatar == null ? current.avatar() : safeAvatar(avatar);
-        return Objects.equals(newAvatar, current.avatar()) ? current : updateProfile(current.id(), current.name(), newAvatar);
+        return Objects.equals(newAvatar, current.avatar()) ? current : saveProfile(current.id(), current.name(), newAvatar);
     }
 
     private static @Nullable String safeAvatar(String avatar) {
@@ -90,9 +91,18 @@ public class UserAccounts {
         return users.findLive(id);
     }
 
+    /** What {@code PATCH /users/{id}} asks for: absent stays, {@code null} clears. */
+    public record ProfileChange(Patch<String> name, Patch<String> avatar) {
+    }
+
     /** Changes name and/or avatar (the caller has checked who may). */
     @Transactional
-    public User updateProfile(String id, @Nullable String name, @Nullable String avatar) {
+    public User updateProfile(User user, ProfileChange change) {
+        return saveProfile(user.id(), change.name().isPresent() ? change.name().value() : user.name(),
+                change.avatar().isPresent() ? change.avatar().value() : user.avatar());
+    }
+
+    private User saveProfile(String id, @Nullable String name, @Nullable String avatar) {
         User updated = users.updateProfile(id, name, avatar);
         publish(EventType.USER_UPDATED, updated);
         return updated;

@@ -10,10 +10,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Like {@code @Size} for text, counted in code points ({@link Text#length}): an emoji is one character. */
+/**
+ * Like {@code @Size} for text, counted in code points ({@link Text#length}): an emoji is one character. With
+ * {@code min} ≥ 1 blank text is refused too.
+ */
 @Documented
 @Constraint(validatedBy = TextLength.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface TextLength {
 
@@ -21,7 +24,8 @@ public @interface TextLength {
 
     int max();
 
-    String message() default "must be {min} to {max} characters";
+    /** The default says "must be {min} to {max} characters", or "must be at most {max} characters" when min is 0. */
+    String message() default "";
 
     Class<?>[] groups() default {};
 
@@ -32,11 +36,14 @@ public @interface TextLength {
 
         private int min;
         private int max;
+        private String message = "";
 
         @Override
         public void initialize(TextLength constraint) {
             this.min = constraint.min();
             this.max = constraint.max();
+            this.message = !constraint.message().isEmpty() ? constraint.message()
+                    : min > 0 ? "must be " + min + " to " + max + " characters" : "must be at most " + max + " characters";
         }
 
         @Override
@@ -44,8 +51,14 @@ public @interface TextLength {
             if (value == null) {
                 return true;
             }
-            int length = Text.length(value.toString());
-            return length >= min && length <= max;
+            String text = value.toString();
+            int length = Text.length(text);
+            boolean valid = length >= min && length <= max && (min == 0 || !text.isBlank());
+            if (!valid) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
+            }
+            return valid;
         }
     }
 }

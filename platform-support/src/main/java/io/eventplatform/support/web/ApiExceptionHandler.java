@@ -36,7 +36,11 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException ex) {
-        return envelope(ex.code(), ex.getMessage(), ex.details(), new HttpHeaders());
+        HttpHeaders headers = new HttpHeaders();
+        if (ex.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()));
+        }
+        return envelope(ex.code(), ex.getMessage(), ex.details(), headers);
     }
 
     /** A query string Tomcat cannot decode (bad percent-encoding, not UTF-8): the client's fault, not ours. */

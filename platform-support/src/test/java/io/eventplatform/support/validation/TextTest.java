@@ -2,14 +2,14 @@ package io.eventplatform.support.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Lengths in code points, as a person counts them. */
 class TextTest {
-
-    final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void anEmojiIsOneCharacter() {
@@ -21,22 +21,25 @@ class TextTest {
 
     @Test
     void aFieldLimitOf200TakesA150EmojiNameAndRefuses201Characters() {
-        FieldErrors errors = new FieldErrors();
-        String emoji = "\uD83C\uDF89".repeat(150);
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
-        assertThat(errors.text(json.createObjectNode().put("name", emoji), "name", 1, 200)).isEqualTo(emoji);
-        assertThat(errors.isEmpty()).isTrue();
-        assertThat(errors.text(json.createObjectNode().put("name", "é".repeat(201)), "name", 1, 200)).isNull();
-        assertThat(errors.isEmpty()).isFalse();
+        assertThat(validator.validate(new Name("\uD83C\uDF89".repeat(150)))).isEmpty();
+        assertThat(validator.validate(new Name("é".repeat(201)))).singleElement()
+                .extracting(ConstraintViolation::getMessage).isEqualTo("must be 1 to 200 characters");
+    }
+
+    record Name(@TextLength(min = 1, max = 200) String name) {
     }
 
     @Test
     void theTextLengthConstraintCountsCodePoints() {
-        TextLength.Validator validator = new TextLength.Validator();
-        validator.initialize(Holder.class.getRecordComponents()[0].getAnnotation(TextLength.class));
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
-        assertThat(List.of("\uD83C\uDF89\uD83C\uDF89\uD83C\uDF89", "abc", "a")).allMatch(text -> validator.isValid(text, null));
-        assertThat(List.of("", "abcd", "\uD83C\uDF89".repeat(4))).noneMatch(text -> validator.isValid(text, null));
+        assertThat(List.of("\uD83C\uDF89\uD83C\uDF89\uD83C\uDF89", "abc", "a"))
+                .allMatch(text -> validator.validate(new Holder(text)).isEmpty());
+        assertThat(List.of("", " ", "abcd", "\uD83C\uDF89".repeat(4)))
+                .allSatisfy(text -> assertThat(validator.validate(new Holder(text))).singleElement()
+                        .extracting(ConstraintViolation::getMessage).isEqualTo("must be 1 to 3 characters"));
     }
 
     record Holder(@TextLength(min = 1, max = 3) String text) {

@@ -1,6 +1,7 @@
 package io.eventplatform.prize.draw;
 
 import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.prize.winner.Winner;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ public record Draw(String id, String roomId, String prizeId, String requestedBy,
                    List<String> winnerIds, boolean delegatedToApp, @Nullable String fallbackReason, Instant createdAt) {
 
     /** A draw with its winners, in draw order. */
-    public record WithWinners(Draw draw, List<Snapshots.Winner> winners) {
+    public record WithWinners(Draw draw, List<Winner> winners) {
     }
 
     Snapshots.Draw snapshot() {

@@ -1,25 +1,23 @@
 package io.eventplatform.prize.draw;
 
 import io.eventplatform.contracts.api.ErrorCode;
-import io.eventplatform.contracts.events.EventType;
-import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.prize.fund.Prize;
 import io.eventplatform.prize.fund.PrizeFund;
 import io.eventplatform.prize.replica.RoomGate;
 import io.eventplatform.prize.winner.Awards;
+import io.eventplatform.prize.winner.Winner;
 import io.eventplatform.support.access.RoomAction;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.Page;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,17 +50,17 @@ public class DrawService {
         this.transactions = transactions;
     }
 
-    public Draw.WithWinners draw(Caller caller, String roomId, JsonNode body) {
+    /** What {@code POST /draws} asks for: {@code count} winners of the prize (all units left, if null). */
+    public record Request(String prizeId, @Nullable Integer count, boolean excludePreviousWinners) {
+    }
+
+    public Draw.WithWinners draw(Caller caller, String roomId, Submitted<Request> submitted) {
         RoomGate.Room room = rooms.authorize(caller, roomId, RoomAction.RUN_DRAWS);
+        Request request = submitted.valid();
+        String prizeId = request.prizeId();
+        Integer count = request.count();
+        boolean excludePrevious = request.excludePreviousWinners();
         FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("prizeId", "count", "excludePreviousWinners"))) {
-            errors.throwIfAny();
-        }
-        String prizeId = errors.requiredText(body, "prizeId", 1, 100);
-        Integer count = errors.integer(body, "count", 1, PrizeFund.MAX_QUANTITY);
-        Boolean exclude = errors.bool(body, "excludePreviousWinners");
-        errors.throwIfAny();
-        boolean excludePrevious = exclude == null || exclude;
         Prize prize = fund.find(roomId, prizeId);
         if (!room.active()) {
             throw RoomGate.notActive(room);
@@ -89,7 +87,7 @@ public class DrawService {
             for (int i = 0; i < picked.winners().size(); i++) {
                 metadata.add(PlatformJson.mapper().valueToTree(Map.of("drawNumber", i + 1, "algorithm", picked.algorithm())));
             }
-            List<Snapshots.Winner> chosen = awards.recordDraw(drawId, roomId, prize.id(), picked.winners(), metadata);
+            List<Winner> chosen = awards.recordDraw(drawId, roomId, prize.id(), picked.winners(), metadata);
             events.completed(draw);
             return new Draw.WithWinners(draw, chosen);
         });
@@ -98,7 +96,7 @@ public class DrawService {
     public Page<Draw.WithWinners> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_WINNERS);
         List<Draw> page = draws.page(roomId, query);
-        Map<String, List<Snapshots.Winner>> winnersByDraw = awards.ofDraws(page.stream().map(Draw::id).toList());
+        Map<String, List<Winner>> winnersByDraw = awards.ofDraws(page.stream().map(Draw::id).toList());
         return new Page<>(page.stream().map(draw -> new Draw.WithWinners(draw, winnersByDraw.get(draw.id()))).toList(),
                 draws.count(roomId));
     }

@@ -4,16 +4,13 @@ import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.prize.replica.RoomGate;
 import io.eventplatform.support.access.RoomAction;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.Page;
 import io.eventplatform.support.security.Caller;
-import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +26,6 @@ public class PrizeFund {
 
     public static final int MAX_QUANTITY = 1_000_000;
     public static final int METADATA_MAX_BYTES = 16 * 1024;
-    private static final Set<String> FIELDS = Set.of("name", "description", "imageUrl", "quantity", "metadata");
 
     private final RoomGate rooms;
     private final Prizes prizes;
@@ -43,11 +39,14 @@ public class PrizeFund {
         this.transactions = transactions;
     }
 
-    public PrizeWithWinners create(Caller caller, String roomId, JsonNode body) {
+    /** What {@code POST /prizes} asks for; one unit unless it says how many. */
+    public record NewPrize(String name, @Nullable String description, @Nullable String imageUrl, @Nullable Integer quantity,
+                           @Nullable JsonNode metadata) {
+    }
+
+    public PrizeWithWinners create(Caller caller, String roomId, Submitted<NewPrize> request) {
         rooms.authorize(caller, roomId, RoomAction.WRITE_PRIZES);
-        FieldErrors errors = new FieldErrors();
-        Input input = Input.read(body, errors, true);
-        errors.throwIfAny();
+        NewPrize input = request.valid();
         return transactions.execute(status -> {
             Prize prize = prizes.insert(Ids.next("prz"), roomId, input.name(), input.description(), input.imageUrl(),
                     input.quantity() == null ? 1 : input.quantity(), input.metadata());
@@ -67,31 +66,18 @@ public class PrizeFund {
         return new PrizeWithWinners(prize, prizes.liveWinners(prize.id()));
     }
 
-    public PrizeWithWinners update(Caller caller, String roomId, String prizeId, JsonNode body) {
+    public PrizeWithWinners update(Caller caller, String roomId, String prizeId, Submitted<Prize.Change> request) {
         rooms.authorize(caller, roomId, RoomAction.WRITE_PRIZES);
         find(roomId, prizeId);
-        FieldErrors errors = new FieldErrors();
-        Input input = Input.read(body, errors, false);
-        errors.throwIfAny();
-        String name = input.name();
-        String description = input.description();
-        String imageUrl = input.imageUrl();
-        Integer quantity = input.quantity();
-        JsonNode metadata = input.metadata();
+        Prize.Change change = request.valid();
         return transactions.execute(status -> {
             Prize current = prizes.lockLive(roomId, prizeId).orElseThrow(PrizeFund::noSuchPrize);
-            Prize resized = current.resize(quantity == null ? current.quantity() : quantity);
-            Prize next = new Prize(current.id(), roomId, name != null ? name : current.name(),
-                    body.has("description") ? description : current.description(),
-                    body.has("imageUrl") ? imageUrl : current.imageUrl(), resized.quantity(), resized.quantityRemaining(),
-                    body.has("metadata") ? metadata : current.metadata(), current.version(), current.createdAt(),
-                    current.updatedAt(), null);
-            Map<String, Object> changes = changes(current, next);
-            if (changes.isEmpty()) {
+            Prize.Changed changed = current.apply(change);
+            if (changed.changes().isEmpty()) {
                 return new PrizeWithWinners(current, prizes.liveWinners(prizeId));
             }
-            Prize saved = prizes.update(next);
-            events.prize(EventType.PRIZE_UPDATED, saved, changes);
+            Prize saved = prizes.update(changed.prize());
+            events.prize(EventType.PRIZE_UPDATED, saved, changed.changes());
             return new PrizeWithWinners(saved, prizes.liveWinners(prizeId));
         });
     }
@@ -116,25 +102,6 @@ public class PrizeFund {
             throw noSuchPrize();
         }
         return prizes.findLive(roomId, prizeId).orElseThrow(PrizeFund::noSuchPrize);
-    }
-
-    /** The fields of a prize in a request body; on create {@code name} is required, on update nothing may be null but the optional ones. */
-    record Input(@Nullable String name, @Nullable String description, @Nullable String imageUrl, @Nullable Integer quantity,
-                 @Nullable JsonNode metadata) {
-
-        static Input read(JsonNode body, FieldErrors errors, boolean create) {
-            if (!errors.onlyFields(body, FIELDS)) {
-                errors.throwIfAny();
-            }
-            for (String notNull : create ? Set.<String>of() : Set.of("name", "quantity")) {
-                if (body.has(notNull) && body.get(notNull).isNull()) {
-                    errors.add(notNull, "cannot be null");
-                }
-            }
-            return new Input(create ? errors.requiredText(body, "name", 1, 200) : errors.text(body, "name", 1, 200),
-                    errors.text(body, "description", 0, 5000), errors.httpUrl(body, "imageUrl"),
-                    errors.integer(body, "quantity", 1, MAX_QUANTITY), errors.object(body, "metadata", METADATA_MAX_BYTES));
-        }
     }
 
     /**
@@ -175,26 +142,5 @@ public class PrizeFund {
 
     public static ApiException noSuchPrize() {
         return new ApiException(ErrorCode.NOT_FOUND, "No such prize");
-    }
-
-    private static Map<String, Object> changes(Prize before, Prize after) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (!before.name().equals(after.name())) {
-            changes.put("name", after.name());
-        }
-        if (!Objects.equals(before.description(), after.description())) {
-            changes.put("description", after.description());
-        }
-        if (!Objects.equals(before.imageUrl(), after.imageUrl())) {
-            changes.put("imageUrl", after.imageUrl());
-        }
-        if (before.quantity() != after.quantity()) {
-            changes.put("quantity", after.quantity());
-            changes.put("quantityRemaining", after.quantityRemaining());
-        }
-        if (!Objects.equals(before.metadata(), after.metadata())) {
-            changes.put("metadata", after.metadata());
-        }
-        return changes;
     }
 }

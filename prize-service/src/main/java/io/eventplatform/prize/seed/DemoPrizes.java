@@ -4,6 +4,7 @@ import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.prize.draw.DrawService;
 import io.eventplatform.prize.fund.PrizeFund;
 import io.eventplatform.prize.winner.Awards;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.seed.DemoDataLoader;
 import io.eventplatform.support.seed.ReplicaWait;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,15 +57,15 @@ public class DemoPrizes implements DemoDataLoader {
         Caller olivia = Caller.user(demo.organizer(), false);
         int created = 0;
         for (String room : demo.rooms()) {
-            String top = fund.create(olivia, room, json(Map.of("name", "Espresso machine", "quantity", 1,
-                    "metadata", Map.of("sponsor", "Cafe Central")))).prize().id();
-            String tickets = fund.create(olivia, room, json(Map.of("name", "Cinema tickets", "quantity", 3))).prize().id();
-            fund.create(olivia, room, json(Map.of("name", "Chocolate box", "quantity", 10)));
+            String top = fund.create(olivia, room, prize("Espresso machine", 1,
+                    PlatformJson.mapper().valueToTree(Map.of("sponsor", "Cafe Central")))).prize().id();
+            String tickets = fund.create(olivia, room, prize("Cinema tickets", 3, null)).prize().id();
+            fund.create(olivia, room, prize("Chocolate box", 10, null));
             created += 3;
             String pat = jdbc.sql("SELECT id FROM replica_participants WHERE room_id = ? AND user_id = ? AND active")
                     .params(room, demo.participant()).query(String.class).single();
-            awards.select(olivia, room, json(Map.of("participantId", pat, "prizeId", top)));
-            draws.draw(olivia, room, json(Map.of("prizeId", tickets, "count", 1, "excludePreviousWinners", false)));
+            awards.select(olivia, room, Submitted.of(new Awards.Selection(pat, top, null)));
+            draws.draw(olivia, room, Submitted.of(new DrawService.Request(tickets, 1, false)));
         }
         log.info("Demo data: {} prizes, {} winners by hand, {} draws", created, demo.rooms().size(), demo.rooms().size());
         return created;
@@ -98,7 +100,7 @@ public class DemoPrizes implements DemoDataLoader {
                 .optional().orElse(null);
     }
 
-    private static JsonNode json(Map<String, Object> body) {
-        return PlatformJson.mapper().valueToTree(body);
+    private static Submitted<PrizeFund.NewPrize> prize(String name, int quantity, @Nullable JsonNode metadata) {
+        return Submitted.of(new PrizeFund.NewPrize(name, null, null, quantity, metadata));
     }
 }

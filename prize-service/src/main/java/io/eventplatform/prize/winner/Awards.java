@@ -2,23 +2,23 @@ package io.eventplatform.prize.winner;
 
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
-import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.prize.fund.Prize;
 import io.eventplatform.prize.fund.PrizeFund;
 import io.eventplatform.prize.replica.ParticipantSource;
 import io.eventplatform.prize.replica.RoomGate;
+import io.eventplatform.prize.replica.RoomRemoved;
 import io.eventplatform.support.access.RoomAction;
+import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.Page;
 import io.eventplatform.support.security.Caller;
-import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import io.eventplatform.prize.replica.RoomRemoved;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,10 +34,16 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class Awards {
 
-    /** A participant as the replica knows it. */
-    record Candidate(String id, String userId, String role, boolean active) {
+    /** What {@code POST /winners} asks for: this participant wins one unit of this prize. */
+    public record Selection(String participantId, String prizeId, @Nullable JsonNode metadata) {
+    }
+
+    /** A participant as the replica (or room-service, for a join a moment ago) knows them. */
+    record Candidate(String id, String userId, RoomRole role, boolean active) {
+
+        /** Only active members with the participant role can win (auth.md). */
         boolean eligible() {
-            return active && "PARTICIPANT".equals(role);
+            return active && role == RoomRole.PARTICIPANT;
         }
     }
 
@@ -60,16 +66,12 @@ public class Awards {
         this.jdbc = jdbc;
     }
 
-    public Snapshots.Winner select(Caller caller, String roomId, JsonNode body) {
+    public Winner select(Caller caller, String roomId, Submitted<Selection> request) {
         RoomGate.Room room = rooms.authorize(caller, roomId, RoomAction.SELECT_WINNERS);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("participantId", "prizeId", "metadata"))) {
-            errors.throwIfAny();
-        }
-        String participantId = errors.requiredText(body, "participantId", 1, 100);
-        String prizeId = errors.requiredText(body, "prizeId", 1, 100);
-        JsonNode metadata = errors.object(body, "metadata", PrizeFund.METADATA_MAX_BYTES);
-        errors.throwIfAny();
+        Selection selection = request.valid();
+        String participantId = selection.participantId();
+        String prizeId = selection.prizeId();
+        JsonNode metadata = selection.metadata();
         Candidate candidate = candidate(roomId, participantId)
                 .or(() -> confirmed(roomId, participantId))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such participant in this room"));
@@ -80,7 +82,7 @@ public class Awards {
         if (!candidate.eligible()) {
             throw new ApiException(ErrorCode.PARTICIPANT_NOT_ELIGIBLE,
                     "Only active members with the participant role can win",
-                    Map.of("participantId", participantId, "role", candidate.role().toLowerCase(), "active", candidate.active()));
+                    Map.of("participantId", participantId, "role", candidate.role().wire(), "active", candidate.active()));
         }
         return transactions.execute(status -> {
             Prize locked = fund.lock(roomId, prize.id());
@@ -96,12 +98,12 @@ public class Awards {
         });
     }
 
-    public Page<Snapshots.Winner> list(Caller caller, String roomId, ListQuery query) {
+    public Page<Winner> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_WINNERS);
         return new Page<>(winners.page(roomId, query.filters(), query), winners.count(roomId, query.filters()));
     }
 
-    public Snapshots.Winner get(Caller caller, String roomId, String winnerId) {
+    public Winner get(Caller caller, String roomId, String winnerId) {
         rooms.authorize(caller, roomId, RoomAction.READ_WINNERS);
         return live(roomId, winnerId).winner();
     }
@@ -127,7 +129,7 @@ public class Awards {
      * A draw's winners, numbered in draw order, written in one batch and each published — in the draw's
      * transaction, under its lock on the prize (whose units it took).
      */
-    public List<Snapshots.Winner> recordDraw(String drawId, String roomId, String prizeId, List<String> participantIds,
+    public List<Winner> recordDraw(String drawId, String roomId, String prizeId, List<String> participantIds,
                                              List<JsonNode> metadata) {
         winners.insertAll(drawId, roomId, prizeId, participantIds, metadata);
         List<Winners.Row> rows = winners.ofDraw(drawId);
@@ -136,12 +138,12 @@ public class Awards {
     }
 
     /** The winners of a draw, in draw order. */
-    public List<Snapshots.Winner> ofDraw(String drawId) {
+    public List<Winner> ofDraw(String drawId) {
         return winners.ofDraw(drawId).stream().map(Winners.Row::winner).toList();
     }
 
     /** The winners of several draws at once, by draw id, each in draw order. */
-    public Map<String, List<Snapshots.Winner>> ofDraws(List<String> drawIds) {
+    public Map<String, List<Winner>> ofDraws(List<String> drawIds) {
         return winners.ofDraws(drawIds);
     }
 
@@ -163,8 +165,8 @@ public class Awards {
         }
         return jdbc.sql("SELECT id, user_id, role::text, active FROM replica_participants WHERE id = ? AND room_id = ?")
                 .params(participantId, roomId)
-                .query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("user_id"), rs.getString("role"),
-                        rs.getBoolean("active")))
+                .query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("user_id"),
+                        RoomRole.valueOf(rs.getString("role")), rs.getBoolean("active")))
                 .optional();
     }
 
@@ -174,7 +176,7 @@ public class Awards {
             return Optional.empty();
         }
         return participantSource.confirm(roomId, participantId)
-                .map(participant -> new Candidate(participant.id(), participant.userId(), participant.role(), true));
+                .map(participant -> new Candidate(participant.id(), participant.userId(), RoomRole.valueOf(participant.role()), true));
     }
 
     private Winners.Row live(String roomId, String winnerId) {

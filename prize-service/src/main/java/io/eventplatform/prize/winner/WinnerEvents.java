@@ -20,6 +20,6 @@ class WinnerEvents {
 
     void winner(EventType type, Winners.Row row) {
         outbox.publish(EventEnvelope.of(type, SOURCE, row.winner().id(), row.version(), row.winner().roomId(),
-                new EventData.WinnerChanged(row.winner())));
+                new EventData.WinnerChanged(row.winner().snapshot())));
     }
 }

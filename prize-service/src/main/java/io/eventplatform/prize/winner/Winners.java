@@ -1,6 +1,5 @@
 package io.eventplatform.prize.winner;
 
-import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
@@ -23,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 @Repository
 class Winners {
 
-    /** A winner as the API shows it, and its version for events. */
-    record Row(Snapshots.Winner winner, long version) {
+    /** A winner, and its version for events. */
+    record Row(Winner winner, long version) {
     }
 
     private static final String SELECT = """
@@ -78,8 +77,8 @@ class Winners {
     }
 
     /** The winners of several draws at once, by draw id, each in draw order. */
-    Map<String, List<Snapshots.Winner>> ofDraws(List<String> drawIds) {
-        Map<String, List<Snapshots.Winner>> byDraw = new java.util.LinkedHashMap<>();
+    Map<String, List<Winner>> ofDraws(List<String> drawIds) {
+        Map<String, List<Winner>> byDraw = new java.util.LinkedHashMap<>();
         drawIds.forEach(id -> byDraw.put(id, new ArrayList<>()));
         jdbc.sql(SELECT + " WHERE w.draw_id = ANY(?) ORDER BY (w.metadata ->> 'drawNumber')::int")
                 .param(drawIds.toArray(String[]::new)).query(Winners::map).list()
@@ -104,12 +103,7 @@ class Winners {
         return ids.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    /** The prize a winner holds, or empty for an unknown winner; used to lock the prize before the winner. */
-    Optional<String> prizeOf(String roomId, String id) {
-        return jdbc.sql("SELECT prize_id FROM winners WHERE id = ? AND room_id = ?").params(id, roomId).query(String.class).optional();
-    }
-
-    List<Snapshots.Winner> page(String roomId, Map<String, String> filters, ListQuery query) {
+    List<Winner> page(String roomId, Map<String, String> filters, ListQuery query) {
         List<Object> params = new ArrayList<>(List.of(roomId));
         String where = where(filters, params);
         params.add(query.limit());
@@ -141,14 +135,13 @@ class Winners {
     static Row map(ResultSet rs, int row) throws SQLException {
         String metadata = rs.getString("metadata");
         String userId = rs.getString("user_id");
-        Snapshots.WinnerParticipant participant = new Snapshots.WinnerParticipant(rs.getString("participant_id"),
-                rs.getBoolean("participant_active"),
-                new Snapshots.UserSummary(userId == null ? "" : userId, rs.getString("user_name"), rs.getString("user_avatar")));
-        Snapshots.Winner winner = new Snapshots.Winner(rs.getString("id"), rs.getString("room_id"), rs.getString("participant_id"),
+        Winner.Holder participant = new Winner.Holder(rs.getString("participant_id"), rs.getBoolean("participant_active"),
+                userId == null ? "" : userId, rs.getString("user_name"), rs.getString("user_avatar"));
+        Winner winner = new Winner(rs.getString("id"), rs.getString("room_id"), rs.getString("participant_id"),
                 rs.getString("prize_id"), rs.getString("draw_id"),
                 metadata == null ? null : PlatformJson.mapper().readTree(metadata), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("deleted_at") == null ? null : rs.getTimestamp("deleted_at").toInstant(), participant,
-                new Snapshots.PrizeSummary(rs.getString("prize_id"), rs.getString("prize_name"), rs.getString("prize_image_url")));
+                new Winner.PrizeShown(rs.getString("prize_id"), rs.getString("prize_name"), rs.getString("prize_image_url")));
         return new Row(winner, rs.getLong("version"));
     }
 }

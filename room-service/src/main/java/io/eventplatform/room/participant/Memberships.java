@@ -8,6 +8,8 @@ import io.eventplatform.room.room.RoomStatus;
 import io.eventplatform.support.access.RoomAccess;
 import io.eventplatform.support.access.RoomAction;
 import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.support.body.Patch;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.Page;
@@ -32,9 +34,17 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class Memberships {
 
-    static final int METADATA_MAX_BYTES = 16 * 1024;
+    public static final int METADATA_MAX_BYTES = 16 * 1024;
     private static final Set<RoomRole> SELF_JOIN_ROLES = Set.of(RoomRole.PARTICIPANT, RoomRole.VIEWER);
     private static final Set<RoomRole> GIVABLE_ROLES = Set.of(RoomRole.PARTICIPANT, RoomRole.VIEWER, RoomRole.MODERATOR);
+
+    /** What {@code POST /participants} asks for: the caller joins, or (naming {@code userId}) adds someone. */
+    public record Join(@Nullable String userId, @Nullable RoomRole role, @Nullable JsonNode metadata) {
+    }
+
+    /** What {@code PATCH /participants/{id}} asks for: a role (null: keep), metadata (cleared: removed). */
+    public record Change(@Nullable RoomRole role, Patch<? extends JsonNode> metadata) {
+    }
 
     /** A membership and whether this request created it (201) or re-activated it (200). */
     public record Joined(Participant participant, boolean created) {
@@ -57,19 +67,14 @@ public class Memberships {
      * joining an open room — one more statement that inserts the row and returns it with the user's summary; only
      * a conflict (already a member, left before, removed) looks at the existing row.
      */
-    public Joined join(Caller caller, String roomId, JsonNode body) {
-        if (!Ids.looksLike("room", roomId)) {
-            throw RoomService.notFound();
-        }
+    public Joined join(Caller caller, String roomId, Submitted<Join> request) {
+        Join join = request.value();
+        FieldErrors errors = request.problems();
         return transactions.execute(status -> {
             Room room = rooms.shareLock(roomId);
-            FieldErrors errors = new FieldErrors();
-            if (!errors.onlyFields(body, Set.of("role", "metadata", "userId"))) {
-                errors.throwIfAny();
-            }
-            String named = errors.text(body, "userId", 1, 100);
+            String named = join.userId();
             boolean self = !caller.appOnly() && (named == null || caller.isUser(named));
-            RoomRole role = role(body, errors);
+            RoomRole role = join.role();
             if (self) {
                 // anyone who knows the room's id may join it, private or not (link sharing)
                 RoomAccess.requireApp(caller, room.appId(), "participants:write");
@@ -89,7 +94,7 @@ public class Memberships {
                     errors.add("userId", "is not a known user");
                 }
             }
-            JsonNode metadata = errors.object(body, "metadata", METADATA_MAX_BYTES);
+            JsonNode metadata = join.metadata();
             errors.throwIfAny();
             String userId = self ? Objects.requireNonNull(caller.userId()) : named;
             RoomRole given = role == null ? RoomRole.PARTICIPANT : role;
@@ -140,16 +145,14 @@ public class Memberships {
         return active(roomId, participantId);
     }
 
-    public Participant update(Caller caller, String roomId, String participantId, JsonNode body) {
+    public Participant update(Caller caller, String roomId, String participantId, Submitted<Change> request) {
         Room room = rooms.find(roomId);
         RoomAccess.Room facts = rooms.facts(caller, room);
         RoomAccess.require(caller, facts, RoomAction.READ_PARTICIPANTS);
         Participant target = active(roomId, participantId);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("role", "metadata"))) {
-            errors.throwIfAny();
-        }
-        RoomRole role = role(body, errors);
+        Change change = request.value();
+        FieldErrors errors = request.problems();
+        RoomRole role = change.role();
         boolean roleChange = role != null && role != target.role();
         boolean ownMetadataOnly = !roleChange && !caller.appOnly() && caller.isUser(target.userId());
         if (ownMetadataOnly) {
@@ -163,7 +166,7 @@ public class Memberships {
         if (role == RoomRole.ORGANIZER || role == RoomRole.ADMIN) {
             errors.add("role", "nobody can be made " + role.wire() + " this way");
         }
-        JsonNode metadata = body.has("metadata") ? errors.object(body, "metadata", METADATA_MAX_BYTES) : target.metadata();
+        JsonNode metadata = change.metadata().isPresent() ? change.metadata().value() : target.metadata();
         errors.throwIfAny();
         return transactions.execute(status -> {
             rooms.lock(roomId);
@@ -244,18 +247,5 @@ public class Memberships {
         }
         return participants.findActive(roomId, participantId)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such participant"));
-    }
-
-    private static @Nullable RoomRole role(JsonNode body, FieldErrors errors) {
-        JsonNode value = body.get("role");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        Optional<RoomRole> role = value.isString() ? RoomRole.parse(value.asString()) : Optional.empty();
-        if (role.isEmpty()) {
-            errors.add("role", "must be participant, viewer or moderator");
-            return null;
-        }
-        return role.get();
     }
 }

@@ -76,7 +76,7 @@ public class OrphanGuard {
             if (!room.status().canMoveTo(RoomStatus.CANCELLED)) {
                 return;
             }
-            Room.Changed changed = room.apply(new Room.Update(null, null, false, null, null, RoomStatus.CANCELLED));
+            Room.Changed changed = room.apply(Room.Update.toStatus(RoomStatus.CANCELLED));
             Room saved = rooms.save(changed.room());
             events.room(EventType.ROOM_STATUS_CHANGED, saved, Map.of("status", saved.status().wire()), changed.oldStatus());
             log.info("Room {} cancelled: {}", roomId, why);

@@ -1,12 +1,14 @@
 package io.eventplatform.room.room;
 
 import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.support.body.Patch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A room: the aggregate that owns its rules. Changes go through {@link #apply}, which moves the status only along
@@ -16,9 +18,20 @@ public record Room(String id, String name, @Nullable String description, String 
             String appManifestVersion, RoomStatus status, boolean isPublic, String createdBy, long version,
             Instant createdAt, Instant updatedAt, @Nullable Instant deletedAt) {
 
-    /** What a PATCH asks for; null fields stay as they are ({@code clearDescription} sets the description to null). */
-    record Update(@Nullable String name, @Nullable String description, boolean clearDescription,
-                  @Nullable JsonNode appSettings, @Nullable Boolean isPublic, @Nullable RoomStatus status) {
+    public static final int NAME_MAX = 200;
+    public static final int DESCRIPTION_MAX = 5000;
+
+    /**
+     * What a PATCH asks for: absent properties stay as they are; a cleared description is removed, cleared settings
+     * are {@code {}}; name and status cannot be cleared (the request refuses that) and a cleared visibility is no change.
+     */
+    public record Update(Patch<String> name, Patch<String> description, Patch<? extends JsonNode> appSettings,
+                         Patch<Boolean> isPublic, Patch<RoomStatus> status) {
+
+        /** Only a status move. */
+        public static Update toStatus(RoomStatus target) {
+            return new Update(Patch.absent(), Patch.absent(), Patch.absent(), Patch.absent(), Patch.of(target));
+        }
     }
 
     /** The room after an update, the changed fields with their new values (wire names), and the old status if it moved. */
@@ -30,25 +43,27 @@ public record Room(String id, String name, @Nullable String description, String 
 
     Changed apply(Update update) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        String newName = update.name() != null ? update.name() : name;
+        String newName = Objects.requireNonNull(update.name().orElse(name));
         if (!newName.equals(name)) {
             changes.put("name", newName);
         }
-        String newDescription = update.clearDescription() ? null : update.description() != null ? update.description() : description;
+        String newDescription = update.description().isPresent() ? update.description().value() : description;
         if (!Objects.equals(newDescription, description)) {
             changes.put("description", newDescription);
         }
-        JsonNode newSettings = update.appSettings() != null ? update.appSettings() : appSettings;
+        JsonNode newSettings = !update.appSettings().isPresent() ? appSettings
+                : update.appSettings().hasValue() ? update.appSettings().value() : JsonNodeFactory.instance.objectNode();
         if (!newSettings.equals(appSettings)) {
             changes.put("appSettings", newSettings);
         }
-        boolean newPublic = update.isPublic() != null ? update.isPublic() : isPublic;
+        boolean newPublic = Objects.requireNonNull(update.isPublic().orElse(isPublic));
         if (newPublic != isPublic) {
             changes.put("isPublic", newPublic);
         }
         RoomStatus newStatus = status;
-        if (update.status() != null && update.status() != status) {
-            newStatus = status.moveTo(update.status());
+        RoomStatus target = update.status().value();
+        if (target != null && target != status) {
+            newStatus = status.moveTo(target);
             changes.put("status", newStatus.wire());
         }
         Room next = new Room(id, newName, newDescription, appId, newSettings, appManifestVersion, newStatus, newPublic,

@@ -2,22 +2,21 @@ package io.eventplatform.room.room;
 
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.room.app.AppCatalog;
 import io.eventplatform.support.access.RoomAccess;
 import io.eventplatform.support.access.RoomAction;
 import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.Page;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.validation.FieldErrors;
-import io.eventplatform.support.validation.FreeFormJson;
 import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.support.web.ApiException;
-import io.eventplatform.room.app.AppCatalog;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +34,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 @Service
 public class RoomService {
-
-    static final int NAME_MAX = 200;
-    static final int DESCRIPTION_MAX = 5000;
-    private static final Set<String> CREATE_FIELDS = Set.of("name", "description", "appId", "appSettings", "isPublic");
-    private static final Set<String> CREATE_FIELDS_APP = Set.of("name", "description", "appId", "appSettings", "isPublic", "organizerId");
-    private static final Set<String> UPDATE_FIELDS = Set.of("name", "description", "appSettings", "isPublic", "status");
 
     private final Rooms rooms;
     private final AppCatalog apps;
@@ -92,35 +85,39 @@ public class RoomService {
         return new RoomAccess.Room(room.appId(), room.isPublic(), rooms.roleOf(room.id(), caller.userId()).orElse(null));
     }
 
-    public RoomOverview create(Caller caller, JsonNode body) {
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, caller.appOnly() ? CREATE_FIELDS_APP : CREATE_FIELDS)) {
-            errors.throwIfAny();
+    /** What {@code POST /rooms} asks for; {@code organizerId} is named by an app acting alone, nobody else. */
+    public record NewRoom(@Nullable String name, @Nullable String description, @Nullable String appId,
+                          @Nullable JsonNode appSettings, @Nullable Boolean isPublic, @Nullable String organizerId) {
+    }
+
+    public RoomOverview create(Caller caller, Submitted<NewRoom> request) {
+        NewRoom room = request.value();
+        FieldErrors errors = request.problems();
+        if (room.appId() != null) {
+            RoomAccess.requireApp(caller, room.appId(), "rooms:write");
         }
-        String appId = errors.requiredText(body, "appId", 1, 100);
-        if (appId != null) {
-            RoomAccess.requireApp(caller, appId, "rooms:write");
-        }
-        String name = errors.requiredText(body, "name", 1, NAME_MAX);
-        String description = errors.text(body, "description", 0, DESCRIPTION_MAX);
-        Boolean isPublic = errors.bool(body, "isPublic");
-        JsonNode settings = settings(body, errors);
+        JsonNode settings = room.appSettings() == null ? JsonNodeFactory.instance.objectNode() : room.appSettings();
         String organizer = caller.userId();
         if (caller.appOnly()) {
-            organizer = errors.requiredText(body, "organizerId", 1, 100);
-            if (organizer != null && !userExists(organizer)) {
+            organizer = room.organizerId();
+            if (organizer == null && !errors.has("organizerId")) {
+                errors.add("organizerId", "is required");
+            } else if (organizer != null && !userExists(organizer)) {
                 errors.add("organizerId", "is not a known user");
             }
+        } else if (room.organizerId() != null) {
+            errors.add("organizerId", "cannot be set");
         }
-        AppCatalog.App app = appId == null ? null : apps.find(appId).filter(AppCatalog.App::usable).orElse(null);
-        if (appId != null && app == null) {
+        AppCatalog.App app = room.appId() == null ? null : apps.find(room.appId()).filter(AppCatalog.App::usable).orElse(null);
+        if (room.appId() != null && app == null) {
             errors.add("appId", "is not a registered, active app");
         }
-        if (app != null && settings != null) {
-            apps.manifest(app.appId(), app.currentVersion()).ifPresent(manifest ->
-                    apps.check(app.appId(), app.currentVersion(), manifest, settings, errors));
+        if (app != null && !errors.has("appSettings")) {
+            checkSettings(app.appId(), app.currentVersion(), settings, errors);
         }
         errors.throwIfAny();
+        String name = Objects.requireNonNull(room.name());
+        boolean isPublic = room.isPublic() == null || room.isPublic();
         String organizerId = organizer;
         return transactions.execute(status -> {
             // checked again under the locks a deletion takes: a room never outlives its organizer or its app
@@ -133,11 +130,11 @@ public class RoomService {
                 throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request has invalid values",
                         Map.of("fields", Map.of("appId", List.of("is not a registered, active app"))));
             }
-            Room room = rooms.insert(Ids.next("room"), name, description, app.appId(), settings.toString(), app.currentVersion(),
-                    isPublic == null || isPublic, organizerId);
-            events.room(EventType.ROOM_CREATED, room, null, null);
-            features.publishEvent(new RoomCreated(room, organizerId));
-            return overview(room, caller.appOnly() ? null : RoomRole.ORGANIZER);
+            Room created = rooms.insert(Ids.next("room"), name, room.description(), app.appId(), settings.toString(),
+                    app.currentVersion(), isPublic, organizerId);
+            events.room(EventType.ROOM_CREATED, created, null, null);
+            features.publishEvent(new RoomCreated(created, organizerId));
+            return overview(created, caller.appOnly() ? null : RoomRole.ORGANIZER);
         });
     }
 
@@ -154,29 +151,12 @@ public class RoomService {
         return overview(room, facts.role());
     }
 
-    public RoomOverview update(Caller caller, String roomId, JsonNode body) {
+    public RoomOverview update(Caller caller, String roomId, Submitted<Room.Update> request) {
         authorize(caller, roomId, RoomAction.UPDATE_ROOM);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, UPDATE_FIELDS)) {
-            errors.throwIfAny();
-        }
-        if (body.has("name") && body.get("name").isNull()) {
-            errors.add("name", "cannot be null");
-        }
-        String name = errors.text(body, "name", 1, NAME_MAX);
-        String description = errors.text(body, "description", 0, DESCRIPTION_MAX);
-        boolean clearDescription = body.has("description") && body.get("description").isNull();
-        Boolean isPublic = errors.bool(body, "isPublic");
-        JsonNode settings = body.has("appSettings") ? settings(body, errors) : null;
-        RoomStatus target = null;
-        if (body.has("status")) {
-            JsonNode value = body.get("status");
-            target = value.isString() ? RoomStatus.parse(value.asString()).orElse(null) : null;
-            if (target == null) {
-                errors.add("status", "must be draft, active, completed or cancelled");
-            }
-        }
-        Room.Update update = new Room.Update(name, description, clearDescription, settings, isPublic, target);
+        Room.Update update = request.value();
+        FieldErrors errors = request.problems();
+        JsonNode settings = !update.appSettings().isPresent() || errors.has("appSettings") ? null
+                : update.appSettings().hasValue() ? update.appSettings().value() : JsonNodeFactory.instance.objectNode();
         return transactions.execute(status -> {
             Room room = rooms.lockLive(roomId).orElseThrow(RoomService::notFound);
             if (settings != null) {
@@ -200,14 +180,12 @@ public class RoomService {
         });
     }
 
-    public RoomOverview upgradeManifest(Caller caller, String roomId, JsonNode body) {
+    /** Locks the room to {@code version} of its app's manifest, or to the newest when the request names none. */
+    public RoomOverview upgradeManifest(Caller caller, String roomId, Submitted<@Nullable String> request) {
         Room current = authorize(caller, roomId, RoomAction.UPGRADE_MANIFEST);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("version"))) {
-            errors.throwIfAny();
-        }
-        String requested = errors.text(body, "version", 1, 100);
+        FieldErrors errors = request.problems();
         errors.throwIfAny();
+        String requested = request.value();
         String version = requested != null ? requested
                 : apps.find(current.appId()).map(AppCatalog.App::currentVersion).orElse(current.appManifestVersion());
         JsonNode manifest = apps.manifest(current.appId(), version).orElse(null);
@@ -259,23 +237,6 @@ public class RoomService {
 
     private void checkSettings(String appId, String version, JsonNode settings, FieldErrors errors) {
         apps.manifest(appId, version).ifPresent(manifest -> apps.check(appId, version, manifest, settings, errors));
-    }
-
-    private static @Nullable JsonNode settings(JsonNode body, FieldErrors errors) {
-        JsonNode value = body.get("appSettings");
-        if (value == null || value.isNull()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        if (!value.isObject()) {
-            errors.add("appSettings", "must be a JSON object");
-            return null;
-        }
-        Optional<String> problem = FreeFormJson.problem(value);
-        if (problem.isPresent()) {
-            errors.add("appSettings", problem.get());
-            return null;
-        }
-        return value;
     }
 
     public static ApiException notFound() {

@@ -4,6 +4,9 @@ import io.eventplatform.contracts.json.PlatformJson;
 import io.eventplatform.room.participant.Memberships;
 import io.eventplatform.room.room.Room;
 import io.eventplatform.room.room.RoomService;
+import io.eventplatform.room.room.RoomStatus;
+import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.seed.DemoDataLoader;
 import io.eventplatform.support.seed.ReplicaWait;
@@ -16,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * room-service's part of the demo: for both demo apps a room in every status (and one private room), with Olivia
@@ -60,32 +62,33 @@ public class DemoRooms implements DemoDataLoader {
         }
         int created = 0;
         for (String appId : APPS) {
-            for (String status : List.of("draft", "active", "completed", "cancelled")) {
+            for (RoomStatus status : RoomStatus.values()) {
                 create(olivia, people, appId, status, true);
                 created++;
             }
         }
-        create(olivia, people, "app_lottery_v1", "active", false);
+        create(olivia, people, "app_lottery_v1", RoomStatus.ACTIVE, false);
         log.info("Demo data: {} rooms with members in every role", created + 1);
         return created + 1;
     }
 
-    private void create(Caller organizer, Map<String, String> people, String appId, String status, boolean isPublic) {
-        String name = "Demo " + appId.replace("app_", "").replace("_v1", "") + " (" + status + (isPublic ? "" : ", private") + ")";
-        Room room = rooms.create(organizer, json(Map.of("name", name, "appId", appId, "isPublic", isPublic,
-                "appSettings", PlatformJson.mapper().readTree(SETTINGS.get(appId))))).room();
-        Map<String, String> roles = new LinkedHashMap<>();
-        roles.put("Mo Moderator", "moderator");
-        roles.put("Pat Participant", "participant");
-        roles.put("Vic Viewer", "viewer");
-        roles.forEach((person, role) -> memberships.join(organizer, room.id(), json(Map.of("userId", people.get(person), "role", role))));
-        List<String> path = switch (status) {
-            case "active" -> List.of("active");
-            case "completed" -> List.of("active", "completed");
-            case "cancelled" -> List.of("cancelled");
-            default -> List.of();
+    private void create(Caller organizer, Map<String, String> people, String appId, RoomStatus status, boolean isPublic) {
+        String name = "Demo " + appId.replace("app_", "").replace("_v1", "") + " (" + status.wire() + (isPublic ? "" : ", private") + ")";
+        Room room = rooms.create(organizer, Submitted.of(new RoomService.NewRoom(name, null, appId,
+                PlatformJson.mapper().readTree(SETTINGS.get(appId)), isPublic, null))).room();
+        Map<String, RoomRole> roles = new LinkedHashMap<>();
+        roles.put("Mo Moderator", RoomRole.MODERATOR);
+        roles.put("Pat Participant", RoomRole.PARTICIPANT);
+        roles.put("Vic Viewer", RoomRole.VIEWER);
+        roles.forEach((person, role) -> memberships.join(organizer, room.id(),
+                Submitted.of(new Memberships.Join(people.get(person), role, null))));
+        List<RoomStatus> path = switch (status) {
+            case ACTIVE -> List.of(RoomStatus.ACTIVE);
+            case COMPLETED -> List.of(RoomStatus.ACTIVE, RoomStatus.COMPLETED);
+            case CANCELLED -> List.of(RoomStatus.CANCELLED);
+            case DRAFT -> List.of();
         };
-        path.forEach(next -> rooms.update(organizer, room.id(), json(Map.of("status", next))));
+        path.forEach(next -> rooms.update(organizer, room.id(), Submitted.of(Room.Update.toStatus(next))));
     }
 
     /** Demo user ids by name, once identity-service's demo users and apps have reached the replicas. */
@@ -111,9 +114,5 @@ public class DemoRooms implements DemoDataLoader {
     private long demoApps() {
         return jdbc.sql("SELECT count(*) FROM replica_apps WHERE app_id IN ('app_lottery_v1', 'app_quiz_v1') AND is_active AND NOT deleted")
                 .query(Long.class).single();
-    }
-
-    private static JsonNode json(Map<String, Object> body) {
-        return PlatformJson.mapper().valueToTree(body);
     }
 }

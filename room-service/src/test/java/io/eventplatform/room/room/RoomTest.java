@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.web.ApiException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class RoomTest {
 
     @Test
     void anUpdateReportsExactlyWhatChanged() {
-        Room.Changed changed = draft().apply(new Room.Update("Party", null, true, null, false, RoomStatus.ACTIVE));
+        Room.Changed changed = draft().apply(new Room.Update(Patch.of("Party"), Patch.cleared(), Patch.absent(),
+                Patch.of(false), Patch.of(RoomStatus.ACTIVE)));
 
         assertThat(changed.changes()).containsOnlyKeys("description", "isPublic", "status");
         assertThat(changed.room().description()).isNull();
@@ -29,7 +31,7 @@ class RoomTest {
 
     @Test
     void nothingAskedNothingChanged() {
-        Room.Changed changed = draft().apply(new Room.Update(null, null, false, null, null, RoomStatus.DRAFT));
+        Room.Changed changed = draft().apply(Room.Update.toStatus(RoomStatus.DRAFT));
 
         assertThat(changed.any()).isFalse();
         assertThat(changed.oldStatus()).isNull();
@@ -38,9 +40,22 @@ class RoomTest {
     @Test
     void theStatusMovesOnlyAlongTheMachine() {
         ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> draft().apply(new Room.Update(null, null, false, null, null, RoomStatus.COMPLETED)));
+                () -> draft().apply(Room.Update.toStatus(RoomStatus.COMPLETED)));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
+    }
+
+    @Test
+    void clearedSettingsAreEmptyAndAnAbsentPropertyStays() {
+        Room room = draft();
+        Room.Changed changed = room.apply(new Room.Update(Patch.absent(), Patch.absent(), Patch.cleared(), Patch.cleared(),
+                Patch.absent()));
+
+        assertThat(changed.any()).isFalse();
+        Room.Changed settings = room.apply(new Room.Update(Patch.absent(), Patch.absent(),
+                Patch.of(JsonNodeFactory.instance.objectNode().put("ticketCount", 3)), Patch.absent(), Patch.absent()));
+        assertThat(settings.changes()).containsOnlyKeys("appSettings");
+        assertThat(settings.room().description()).isEqualTo("Raffle");
     }
 
     @Test

@@ -1,22 +1,20 @@
 package io.eventplatform.identity.app.web;
 
-import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.app.App;
 import io.eventplatform.identity.app.AppRegistry;
 import io.eventplatform.identity.token.AccessTokens;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.idempotency.CarriesCredentials;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
-import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,25 +83,10 @@ class AppsController {
 
     @PostMapping
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.REFUSED)
-    ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt caller, @RequestBody JsonNode body) {
+    ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt caller,
+                                                 @RequestBody Submitted<AppRequests.Register> body) {
         requireAdmin(caller);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("appId", "manifest"))) {
-            errors.throwIfAny();
-        }
-        JsonNode appId = body.get("appId");
-        if (appId != null && !appId.isNull() && !appId.isString()) {
-            errors.add("appId", "must be a string");
-        }
-        String requestedId = appId != null && appId.isString() ? appId.asString() : null;
-        if (!body.has("manifest") || body.get("manifest").isNull()) {
-            errors.add("manifest", "is required");
-        } else {
-            registry.check(requestedId, body.get("manifest")).forEach((path, messages) ->
-                    messages.forEach(message -> errors.add(path, message)));
-        }
-        errors.throwIfAny();
-        AppRegistry.Registered registered = registry.register(requestedId, body.get("manifest"));
+        AppRegistry.Registered registered = registry.register(body.map(AppRequests.Register::command));
         App app = registered.app();
         return ResponseEntity.status(201).body(Map.of("data", new Created(app.appId(), registered.secret(), app.manifest(),
                 app.manifestVersion(), app.createdAt())));
@@ -114,14 +97,7 @@ class AppsController {
                             @ListParams(sortable = {"createdAt", "appId"}, defaultSort = "-createdAt",
                                     fields = {"appId", "name", "version", "description", "baseUrl", "capabilities",
                                             "isActive", "createdAt"}) ListQuery query) {
-        StringBuilder orderBy = new StringBuilder();
-        for (ListQuery.Sort sort : query.sort()) {
-            orderBy.append(sort.field().equals("appId") ? "app_id" : "created_at").append(sort.descending() ? " DESC" : " ASC").append(", ");
-        }
-        orderBy.append("app_id");
-        List<CatalogEntry> entries = registry.page(orderBy.toString(), query.limit(), query.offset()).stream()
-                .map(CatalogEntry::of).toList();
-        return ListResponse.of(entries, query, registry.count());
+        return ListResponse.of(registry.page(query), query, CatalogEntry::of);
     }
 
     @GetMapping("/{appId}")
@@ -141,19 +117,10 @@ class AppsController {
     }
 
     @PatchMapping("/{appId}")
-    Map<String, Object> update(@AuthenticationPrincipal Jwt caller, @PathVariable String appId, @RequestBody JsonNode body) {
+    Map<String, Object> update(@AuthenticationPrincipal Jwt caller, @PathVariable String appId,
+                               @RequestBody Submitted<AppRequests.Update> body) {
         requireAdmin(caller);
-        registry.find(appId);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, Set.of("manifest", "isActive"))) {
-            errors.throwIfAny();
-        }
-        Boolean active = errors.bool(body, "isActive");
-        errors.throwIfAny();
-        JsonNode manifest = body.get("manifest");
-        App app = registry.update(appId, manifest == null || manifest.isNull() ? null : manifest,
-                active, caller.getSubject());
-        return Map.of("data", Detail.of(app));
+        return Map.of("data", Detail.of(registry.update(appId, body.map(AppRequests.Update::command), caller.getSubject())));
     }
 
     @PostMapping("/{appId}/regenerate-secret")
@@ -180,20 +147,12 @@ class AppsController {
 
     @PostMapping("/token")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
-    ResponseEntity<Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
+    Map<String, Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         if (body.appId() == null || body.appSecret() == null) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
         }
-        try {
-            AccessTokens.Issued issued = registry.token(body.appId(), body.appSecret(), request.getRemoteAddr());
-            return ResponseEntity.ok(Map.of("data", new AppToken(issued.token(), "Bearer", registry.tokenTtlSeconds())));
-        } catch (ApiException e) {
-            if (e.code() != ErrorCode.RATE_LIMIT_EXCEEDED || e.details() == null) {
-                throw e;
-            }
-            return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.details().get("retryAfterSeconds")))
-                    .body(ApiError.of(e.code(), e.getMessage(), e.details()));
-        }
+        AccessTokens.Issued issued = registry.token(body.appId(), body.appSecret(), request.getRemoteAddr());
+        return Map.of("data", new AppToken(issued.token(), "Bearer", registry.tokenTtlSeconds()));
     }
 
     private static void requireAdmin(Jwt caller) {

@@ -4,13 +4,15 @@ import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
 import io.eventplatform.support.access.RoomAccess;
+import io.eventplatform.support.body.Patch;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.security.Caller;
-import io.eventplatform.support.validation.FieldErrors;
+import io.eventplatform.support.validation.HttpUrl;
+import io.eventplatform.support.validation.TextLength;
 import io.eventplatform.support.web.ApiException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,19 +21,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/users/{userId}}: profiles (email only for the user and admins), changes and deletion by self or admin. */
 @RestController
 @RequestMapping("/api/v1/users/{userId}")
 class UsersController {
 
-    private static final Set<String> WRITABLE = Set.of("name", "avatar");
 
     private final UserAccounts users;
 
     UsersController(UserAccounts users) {
         this.users = users;
+    }
+
+    /** {@code PATCH /users/{id}}: a merge-patch of the profile. */
+    record ProfileRequest(Patch<@TextLength(min = 1, max = 100) String> name, Patch<@HttpUrl String> avatar) {
     }
 
     record Profile(String id, @Nullable String email, @Nullable String name, @Nullable String avatar, Instant createdAt,
@@ -45,17 +49,12 @@ class UsersController {
     }
 
     @PatchMapping
-    Map<String, Object> update(Caller caller, @PathVariable String userId, @RequestBody JsonNode body) {
+    Map<String, Object> update(Caller caller, @PathVariable String userId, @RequestBody Submitted<ProfileRequest> body) {
         User user = find(userId);
         requireSelfOrAdmin(caller, userId);
-        FieldErrors errors = new FieldErrors();
-        if (!errors.onlyFields(body, WRITABLE)) {
-            errors.throwIfAny();
-        }
-        String name = body.has("name") ? errors.text(body, "name", 1, 100) : user.name();
-        String avatar = body.has("avatar") ? errors.httpUrl(body, "avatar") : user.avatar();
-        errors.throwIfAny();
-        return Map.of("data", profile(users.updateProfile(userId, name, avatar), true));
+        ProfileRequest request = body.valid();
+        return Map.of("data", profile(users.updateProfile(user,
+                new UserAccounts.ProfileChange(request.name(), request.avatar())), true));
     }
 
     @DeleteMapping

@@ -1,11 +1,13 @@
 package io.eventplatform.prize.draw.web;
 
 import io.eventplatform.prize.draw.DrawService;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.security.Caller;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** {@code /api/v1/rooms/{roomId}/draws} (rest-api.md "Prizes, winners and draws"): verifiable draws and their audit trail. */
 @RestController
@@ -29,9 +29,10 @@ class DrawsController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> draw(Caller caller, @PathVariable String roomId,
-                                             @RequestBody(required = false) JsonNode body) {
-        return ResponseEntity.status(201).body(Map.of("data", DrawResponse.of(
-                draws.draw(caller, roomId, body == null ? JsonNodeFactory.instance.objectNode() : body))));
+                                             @RequestBody(required = false) @Nullable Submitted<DrawRequest> body) {
+        Submitted<DrawRequest> request = body != null ? body : Submitted.empty(DrawRequest.class);
+        return ResponseEntity.status(201).body(Map.of("data", DrawResponse.of(draws.draw(caller, roomId,
+                request.map(DrawRequest::command)))));
     }
 
     @GetMapping

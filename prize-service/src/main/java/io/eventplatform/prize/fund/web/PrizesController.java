@@ -1,6 +1,7 @@
 package io.eventplatform.prize.fund.web;
 
 import io.eventplatform.prize.fund.PrizeFund;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
@@ -8,14 +9,13 @@ import io.eventplatform.support.security.Caller;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/rooms/{roomId}/prizes} (rest-api.md "Prizes, winners and draws"): a room's prize fund. */
 @RestController
@@ -29,8 +29,10 @@ class PrizesController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String roomId, @RequestBody JsonNode body) {
-        return ResponseEntity.status(201).body(Map.of("data", PrizeResponse.of(fund.create(caller, roomId, body))));
+    ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String roomId,
+                                               @RequestBody Submitted<PrizeRequests.Create> body) {
+        return ResponseEntity.status(201).body(Map.of("data", PrizeResponse.of(fund.create(caller, roomId,
+                body.map(PrizeRequests.Create::command)))));
     }
 
     @GetMapping
@@ -45,8 +47,9 @@ class PrizesController {
     }
 
     @PatchMapping("/{prizeId}")
-    Map<String, Object> update(Caller caller, @PathVariable String roomId, @PathVariable String prizeId, @RequestBody JsonNode body) {
-        return Map.of("data", PrizeResponse.of(fund.update(caller, roomId, prizeId, body)));
+    Map<String, Object> update(Caller caller, @PathVariable String roomId, @PathVariable String prizeId,
+                               @RequestBody Submitted<PrizeRequests.Update> body) {
+        return Map.of("data", PrizeResponse.of(fund.update(caller, roomId, prizeId, body.map(PrizeRequests.Update::command))));
     }
 
     @DeleteMapping("/{prizeId}")

@@ -1,6 +1,7 @@
 package io.eventplatform.prize.winner.web;
 
 import io.eventplatform.prize.winner.Awards;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/rooms/{roomId}/winners} (rest-api.md "Prizes, winners and draws"): winners chosen by hand, and revoked. */
 @RestController
@@ -28,20 +28,22 @@ class WinnersController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> select(Caller caller, @PathVariable String roomId, @RequestBody JsonNode body) {
-        return ResponseEntity.status(201).body(Map.of("data", awards.select(caller, roomId, body)));
+    ResponseEntity<Map<String, Object>> select(Caller caller, @PathVariable String roomId,
+                                               @RequestBody Submitted<SelectWinnerRequest> body) {
+        return ResponseEntity.status(201).body(Map.of("data", WinnerResponse.of(awards.select(caller, roomId,
+                body.map(SelectWinnerRequest::command)))));
     }
 
     @GetMapping
     ListResponse<?> winners(Caller caller, @PathVariable String roomId,
                             @ListParams(sortable = "createdAt", defaultSort = "-createdAt", filters = {"prizeId", "participantId"})
                             ListQuery query) {
-        return ListResponse.of(awards.list(caller, roomId, query), query, winner -> winner);
+        return ListResponse.of(awards.list(caller, roomId, query), query, WinnerResponse::of);
     }
 
     @GetMapping("/{winnerId}")
     Map<String, Object> winner(Caller caller, @PathVariable String roomId, @PathVariable String winnerId) {
-        return Map.of("data", awards.get(caller, roomId, winnerId));
+        return Map.of("data", WinnerResponse.of(awards.get(caller, roomId, winnerId)));
     }
 
     @DeleteMapping("/{winnerId}")

@@ -1,11 +1,13 @@
 package io.eventplatform.room.participant.web;
 
 import io.eventplatform.room.participant.Memberships;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.security.Caller;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** {@code /api/v1/rooms/{roomId}/participants}: joining, the member list, roles and metadata, leaving and removal. */
 @RestController
@@ -31,8 +31,9 @@ class ParticipantsController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> join(Caller caller, @PathVariable String roomId,
-                                             @RequestBody(required = false) JsonNode body) {
-        Memberships.Joined joined = memberships.join(caller, roomId, body == null ? JsonNodeFactory.instance.objectNode() : body);
+                                             @RequestBody(required = false) @Nullable Submitted<ParticipantRequests.Join> body) {
+        Submitted<ParticipantRequests.Join> request = body != null ? body : Submitted.empty(ParticipantRequests.Join.class);
+        Memberships.Joined joined = memberships.join(caller, roomId, request.map(ParticipantRequests.Join::command));
         return ResponseEntity.status(joined.created() ? 201 : 200).body(Map.of("data", ParticipantResponse.of(joined.participant())));
     }
 
@@ -49,8 +50,9 @@ class ParticipantsController {
 
     @PatchMapping("/{participantId}")
     Map<String, Object> update(Caller caller, @PathVariable String roomId, @PathVariable String participantId,
-                               @RequestBody JsonNode body) {
-        return Map.of("data", ParticipantResponse.of(memberships.update(caller, roomId, participantId, body)));
+                               @RequestBody Submitted<ParticipantRequests.Update> body) {
+        return Map.of("data", ParticipantResponse.of(memberships.update(caller, roomId, participantId,
+                body.map(ParticipantRequests.Update::command))));
     }
 
     @DeleteMapping("/{participantId}")

@@ -1,11 +1,13 @@
 package io.eventplatform.room.room.web;
 
 import io.eventplatform.room.room.RoomService;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.security.Caller;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** {@code /api/v1/rooms} (rest-api.md "Rooms and participants"). Who may do what is decided in {@link RoomService}. */
 @RestController
@@ -30,8 +30,9 @@ class RoomsController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody JsonNode body) {
-        return ResponseEntity.status(201).body(Map.of("data", RoomDetail.of(rooms.create(caller, body))));
+    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Submitted<RoomRequests.Create> body) {
+        return ResponseEntity.status(201).body(Map.of("data", RoomDetail.of(rooms.create(caller,
+                body.map(RoomRequests.Create::command)))));
     }
 
     @GetMapping
@@ -50,15 +51,15 @@ class RoomsController {
     }
 
     @PatchMapping("/{roomId}")
-    Map<String, Object> update(Caller caller, @PathVariable String roomId, @RequestBody JsonNode body) {
-        return Map.of("data", RoomDetail.of(rooms.update(caller, roomId, body)));
+    Map<String, Object> update(Caller caller, @PathVariable String roomId, @RequestBody Submitted<RoomRequests.Update> body) {
+        return Map.of("data", RoomDetail.of(rooms.update(caller, roomId, body.map(RoomRequests.Update::command))));
     }
 
     @PostMapping("/{roomId}/upgrade-manifest")
     Map<String, Object> upgradeManifest(Caller caller, @PathVariable String roomId,
-                                        @RequestBody(required = false) JsonNode body) {
-        return Map.of("data", RoomDetail.of(rooms.upgradeManifest(caller, roomId,
-                body == null ? JsonNodeFactory.instance.objectNode() : body)));
+                                        @RequestBody(required = false) @Nullable Submitted<RoomRequests.UpgradeManifest> body) {
+        Submitted<RoomRequests.UpgradeManifest> request = body != null ? body : Submitted.empty(RoomRequests.UpgradeManifest.class);
+        return Map.of("data", RoomDetail.of(rooms.upgradeManifest(caller, roomId, request.map(RoomRequests.UpgradeManifest::version))));
     }
 
     @DeleteMapping("/{roomId}")
