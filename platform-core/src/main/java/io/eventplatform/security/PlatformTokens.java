@@ -1,5 +1,6 @@
 package io.eventplatform.security;
 
+import io.eventplatform.contracts.access.TokenClaims;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -9,10 +10,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -68,7 +69,7 @@ public final class PlatformTokens {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.audience())),
-                jwt -> revocations.isRevoked(jwt.getId(), jwt.getClaimAsString("sid"), jwt.getSubject(), jwt.getIssuedAt())
+                jwt -> revocations.isRevoked(jwt.getId(), jwt.getClaimAsString(TokenClaims.SESSION), jwt.getSubject(), jwt.getIssuedAt())
                         ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has been revoked", null))
                         : OAuth2TokenValidatorResult.success()));
     }

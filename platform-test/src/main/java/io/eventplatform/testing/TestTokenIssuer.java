@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.eventplatform.contracts.access.TokenClaims;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -98,9 +99,9 @@ public final class TestTokenIssuer implements AutoCloseable {
                 .issueTime(Date.from(now.minusSeconds(1)))
                 .expirationTime(Date.from(now.plusSeconds(3600)))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("typ", "user")
-                .claim("sid", "ses_" + UUID.randomUUID())
-                .claim("prole", "user");
+                .claim(TokenClaims.TYPE, TokenClaims.USER_TOKEN)
+                .claim(TokenClaims.SESSION, "ses_" + UUID.randomUUID())
+                .claim(TokenClaims.PLATFORM_ROLE, TokenClaims.USER);
     }
 
     public String token(Consumer<JWTClaimsSet.Builder> claims) {

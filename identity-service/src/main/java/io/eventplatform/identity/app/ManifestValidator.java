@@ -5,16 +5,20 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.eventplatform.contracts.access.AppCapability;
+import io.eventplatform.contracts.access.AppPermission;
 import io.eventplatform.support.validation.JsonSchemaErrors;
 import io.eventplatform.support.validation.SemVer;
 import io.eventplatform.support.validation.Text;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -25,16 +29,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ManifestValidator {
 
-    static final Map<String, String> CAPABILITY_PERMISSION = Map.of(
-            "prizeFund", "prizes:write",
-            "participantRegistration", "participants:write",
-            "winnerSelection", "winners:write",
-            "notifications", "realtime:publish",
-            "roomSettings", "rooms:write");
-    static final Set<String> PERMISSIONS = Set.of("users:read", "rooms:read", "rooms:write", "participants:read",
-            "participants:write", "prizes:read", "prizes:write", "winners:read", "winners:write", "realtime:subscribe",
-            "realtime:publish");
-    static final Set<String> NEED_WEBHOOK = Set.of("winnerSelection", "participantRegistration", "notifications");
+    private static final Set<String> CAPABILITIES = Arrays.stream(AppCapability.values()).map(AppCapability::wire)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Schema metaSchema;
 
@@ -65,10 +61,10 @@ public class ManifestValidator {
             url(meta.get("icon"), false, errors, "meta.icon");
         }
         baseUrl(manifest.get("baseUrl"), errors);
-        Set<String> capabilities = strings(manifest.get("capabilities"), CAPABILITY_PERMISSION.keySet(), false, errors, "capabilities");
-        Set<String> permissions = strings(manifest.get("permissions"), PERMISSIONS, true, errors, "permissions");
+        Set<String> capabilities = strings(manifest.get("capabilities"), CAPABILITIES, false, errors, "capabilities");
+        Set<String> permissions = strings(manifest.get("permissions"), AppPermission.wireNames(), true, errors, "permissions");
         for (String capability : capabilities) {
-            String needed = CAPABILITY_PERMISSION.get(capability);
+            String needed = AppCapability.parse(capability).orElseThrow().permission().wire();
             if (!permissions.contains(needed)) {
                 errors.add("permissions", "must include " + needed + " for the capability " + capability);
             }
@@ -80,7 +76,7 @@ public class ManifestValidator {
             if (webhooks != null && webhooks.isObject()) {
                 for (String capability : webhooks.propertyNames()) {
                     JsonNode path = webhooks.get(capability);
-                    if (!CAPABILITY_PERMISSION.containsKey(capability)) {
+                    if (AppCapability.parse(capability).isEmpty()) {
                         errors.add("webhooks." + capability, "is not a capability");
                     } else if (!path.isString() || !path.asString().startsWith("/") || path.asString().length() > 500) {
                         errors.add("webhooks." + capability, "must be a path starting with /");
@@ -88,7 +84,7 @@ public class ManifestValidator {
                 }
             }
             for (String capability : capabilities) {
-                if (NEED_WEBHOOK.contains(capability) && (webhooks == null || !webhooks.has(capability))) {
+                if (AppCapability.parse(capability).orElseThrow().needsWebhook() && (webhooks == null || !webhooks.has(capability))) {
                     errors.add("webhooks." + capability, "is required for the capability " + capability);
                 }
             }

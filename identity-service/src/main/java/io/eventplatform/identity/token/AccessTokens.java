@@ -1,12 +1,13 @@
 package io.eventplatform.identity.token;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.eventplatform.contracts.access.TokenClaims;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,10 +35,10 @@ public final class AccessTokens {
     /** A user token: {@code typ=user}, with the session ({@code sid}), email, name and platform role. */
     public Issued forUser(String userId, String sessionId, String email, @Nullable String name, String platformRole) {
         JWTClaimsSet.Builder claims = base(userId)
-                .claim("typ", "user")
-                .claim("sid", sessionId)
+                .claim(TokenClaims.TYPE, TokenClaims.USER_TOKEN)
+                .claim(TokenClaims.SESSION, sessionId)
                 .claim("email", email)
-                .claim("prole", platformRole.toLowerCase(java.util.Locale.ROOT));
+                .claim(TokenClaims.PLATFORM_ROLE, platformRole.toLowerCase(java.util.Locale.ROOT));
         if (name != null) {
             claims.claim("name", name);
         }
@@ -49,7 +50,7 @@ public final class AccessTokens {
      * {@code iat} no earlier than {@code earliestIssueTime} (the second after the app's last revocation cut-off).
      */
     public Issued forApp(String appId, java.util.List<String> permissions, Instant earliestIssueTime) {
-        return sign(base(appId, earliestIssueTime).claim("typ", "app").claim("perms", permissions));
+        return sign(base(appId, earliestIssueTime).claim(TokenClaims.TYPE, TokenClaims.APP_TOKEN).claim(TokenClaims.PERMISSIONS, permissions));
     }
 
     public long accessTtlSeconds() {

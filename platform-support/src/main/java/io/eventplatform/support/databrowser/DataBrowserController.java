@@ -1,5 +1,6 @@
 package io.eventplatform.support.databrowser;
 
+import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.support.lists.PageMeta;
 import io.eventplatform.support.web.ApiException;
@@ -66,7 +67,7 @@ final class DataBrowserController {
     }
 
     private static void requireAdmin(@Nullable Jwt caller) {
-        if (caller == null || !"user".equals(caller.getClaimAsString("typ")) || !"admin".equals(caller.getClaimAsString("prole"))) {
+        if (caller == null || !TokenClaims.USER_TOKEN.equals(caller.getClaimAsString(TokenClaims.TYPE)) || !TokenClaims.ADMIN.equals(caller.getClaimAsString(TokenClaims.PLATFORM_ROLE))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only platform admins can browse the data", Map.of("required", "admin"));
         }
     }

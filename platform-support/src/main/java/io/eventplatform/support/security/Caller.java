@@ -1,6 +1,12 @@
 package io.eventplatform.support.security;
 
+import io.eventplatform.contracts.access.AppPermission;
+import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.support.web.ApiException;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +34,28 @@ public record Caller(@Nullable String userId, boolean admin, @Nullable String ap
         return userId == null;
     }
 
+    /** Whether the app taking part (if any) was granted {@code permission}; false when no app takes part. */
+    public boolean hasAppPermission(AppPermission permission) {
+        return appPermissions.contains(permission.wire());
+    }
+
+    /**
+     * For a call outside any room (listing rooms, reading a user): an app taking part must have been granted
+     * {@code permission}; 403 APP_PERMISSION_DENIED otherwise. A user alone needs nothing here.
+     */
+    public void requireAppPermission(AppPermission permission) {
+        if (viaApp() && !hasAppPermission(permission)) {
+            throw new ApiException(ErrorCode.APP_PERMISSION_DENIED, "The app's manifest does not grant " + permission.wire(),
+                    Map.of("appId", Objects.requireNonNull(appId), "required", permission.wire(), "granted", new TreeSet<>(appPermissions)));
+        }
+    }
+
     public boolean isUser(String id) {
         return id.equals(userId);
     }
 
     /** The user, or the app when no user takes part: who a change is recorded as made by. */
     public String actor() {
-        return userId != null ? userId : java.util.Objects.requireNonNull(appId);
+        return userId != null ? userId : Objects.requireNonNull(appId);
     }
 }

@@ -1,5 +1,6 @@
 package io.eventplatform.support.security;
 
+import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.api.PlatformHeaders;
 import io.eventplatform.support.web.ApiException;
@@ -43,7 +44,7 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (isApp(token)) {
             return Caller.app(token.getSubject(), permissions(token));
         }
-        boolean admin = "admin".equals(token.getClaimAsString("prole"));
+        boolean admin = TokenClaims.ADMIN.equals(token.getClaimAsString(TokenClaims.PLATFORM_ROLE));
         String appToken = request.getHeader(PlatformHeaders.APP_TOKEN);
         if (appToken == null) {
             return Caller.user(token.getSubject(), admin);
@@ -61,11 +62,11 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     private static boolean isApp(Jwt token) {
-        return "app".equals(token.getClaimAsString("typ"));
+        return TokenClaims.APP_TOKEN.equals(token.getClaimAsString(TokenClaims.TYPE));
     }
 
     private static Set<String> permissions(Jwt token) {
-        List<String> perms = token.getClaimAsStringList("perms");
+        List<String> perms = token.getClaimAsStringList(TokenClaims.PERMISSIONS);
         return perms == null ? Set.of() : Set.copyOf(perms);
     }
 }

@@ -1,8 +1,9 @@
 package io.eventplatform.support.security;
 
-import io.eventplatform.security.RevocationAutoConfiguration;
+import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.security.OperatorToken;
 import io.eventplatform.security.PlatformTokens;
+import io.eventplatform.security.RevocationAutoConfiguration;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
 import java.util.ArrayList;
@@ -17,12 +18,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -134,10 +135,10 @@ public class PlatformSecurityAutoConfiguration {
 
     static Collection<GrantedAuthority> authoritiesOf(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        if ("admin".equals(jwt.getClaimAsString("prole"))) {
+        if (TokenClaims.ADMIN.equals(jwt.getClaimAsString(TokenClaims.PLATFORM_ROLE))) {
             authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
         }
-        List<String> permissions = jwt.getClaimAsStringList("perms");
+        List<String> permissions = jwt.getClaimAsStringList(TokenClaims.PERMISSIONS);
         if (permissions != null) {
             permissions.forEach(permission -> authorities.add(new SimpleGrantedAuthority("PERM_" + permission)));
         }

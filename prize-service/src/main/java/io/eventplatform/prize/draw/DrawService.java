@@ -7,7 +7,7 @@ import io.eventplatform.prize.fund.PrizeFund;
 import io.eventplatform.prize.replica.RoomGate;
 import io.eventplatform.prize.winner.Awards;
 import io.eventplatform.prize.winner.Winner;
-import io.eventplatform.support.access.RoomAction;
+import io.eventplatform.roomaccess.RoomAction;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;

@@ -3,7 +3,7 @@ package io.eventplatform.prize.fund;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.prize.replica.RoomGate;
-import io.eventplatform.support.access.RoomAction;
+import io.eventplatform.roomaccess.RoomAction;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;

@@ -1,5 +1,6 @@
 package io.eventplatform.prize.replica;
 
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -9,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,8 +41,8 @@ public class ParticipantSource {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantSource.class);
 
-    /** An active participant as room-service confirms it; {@code role} in upper case. */
-    public record Participant(String id, String userId, String role) {
+    /** An active participant as room-service confirms it. */
+    public record Participant(String id, String userId, RoomRole role) {
     }
 
     /**
@@ -115,8 +115,8 @@ public class ParticipantSource {
             if (data == null || !roomId.equals(data.path("roomId").asString(null)) || !participantId.equals(data.path("id").asString(null))) {
                 return Optional.empty();
             }
-            return Optional.of(new Participant(participantId, data.path("userId").asString(),
-                    data.path("role").asString().toUpperCase(Locale.ROOT)));
+            Optional<RoomRole> role = RoomRole.parse(data.path("role").asString(""));
+            return role.map(known -> new Participant(participantId, data.path("userId").asString(), known));
         } catch (RestClientResponseException notThere) {
             return Optional.empty(); // 404 (or 401/403): room-service does not show this participant to this caller
         }
@@ -126,7 +126,7 @@ public class ParticipantSource {
         jdbc.sql("""
                 INSERT INTO replica_participants (id, room_id, user_id, role, active, aggregate_version)
                 VALUES (?, ?, ?, ?::participant_role, true, 0) ON CONFLICT (id) DO NOTHING""")
-                .params(participant.id(), roomId, participant.userId(), participant.role()).update();
+                .params(participant.id(), roomId, participant.userId(), participant.role().name()).update();
     }
 
     private static @Nullable HttpServletRequest currentRequest() {

@@ -1,9 +1,10 @@
 package io.eventplatform.prize.replica;
 
 import io.eventplatform.contracts.api.ErrorCode;
-import io.eventplatform.support.access.RoomAccess;
-import io.eventplatform.support.access.RoomAction;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.contracts.rooms.RoomRole;
+import io.eventplatform.contracts.rooms.RoomStatus;
+import io.eventplatform.roomaccess.RoomAccess;
+import io.eventplatform.roomaccess.RoomAction;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.web.ApiException;
@@ -20,14 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoomGate {
 
-    /** A room from the replica; {@code status} in upper case (DRAFT, ACTIVE, …). */
-    public record Room(String id, String appId, boolean isPublic, String status, String createdBy) {
+    /** A room from the replica. */
+    public record Room(String id, String appId, boolean isPublic, RoomStatus status, String createdBy) {
         public boolean active() {
-            return "ACTIVE".equals(status);
+            return status == RoomStatus.ACTIVE;
         }
 
         public boolean completed() {
-            return "COMPLETED".equals(status);
+            return status == RoomStatus.COMPLETED;
         }
     }
 
@@ -53,13 +54,13 @@ public class RoomGate {
         return jdbc.sql("SELECT id, app_id, is_public, status::text, created_by FROM replica_rooms WHERE id = ? AND NOT deleted")
                 .param(roomId)
                 .query((rs, row) -> new Room(rs.getString("id"), rs.getString("app_id"), rs.getBoolean("is_public"),
-                        rs.getString("status"), rs.getString("created_by")))
+                        RoomStatus.valueOf(rs.getString("status")), rs.getString("created_by")))
                 .optional();
     }
 
     /** 409 ROOM_NOT_ACTIVE with the room's status. */
     public static ApiException notActive(Room room) {
         return new ApiException(ErrorCode.ROOM_NOT_ACTIVE, "The room is not active",
-                Map.of("status", room.status().toLowerCase()));
+                Map.of("status", room.status().wire()));
     }
 }

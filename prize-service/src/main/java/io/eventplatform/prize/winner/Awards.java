@@ -2,13 +2,13 @@ package io.eventplatform.prize.winner;
 
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.eventplatform.prize.fund.Prize;
 import io.eventplatform.prize.fund.PrizeFund;
 import io.eventplatform.prize.replica.ParticipantSource;
 import io.eventplatform.prize.replica.RoomGate;
 import io.eventplatform.prize.replica.RoomRemoved;
-import io.eventplatform.support.access.RoomAction;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.roomaccess.RoomAction;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
@@ -176,7 +176,7 @@ public class Awards {
             return Optional.empty();
         }
         return participantSource.confirm(roomId, participantId)
-                .map(participant -> new Candidate(participant.id(), participant.userId(), RoomRole.valueOf(participant.role()), true));
+                .map(participant -> new Candidate(participant.id(), participant.userId(), participant.role(), true));
     }
 
     private Winners.Row live(String roomId, String winnerId) {

@@ -1,13 +1,14 @@
 package io.eventplatform.room.participant;
 
+import io.eventplatform.contracts.access.AppPermission;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.rooms.RoomRole;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.room.room.Room;
 import io.eventplatform.room.room.RoomService;
-import io.eventplatform.room.room.RoomStatus;
-import io.eventplatform.support.access.RoomAccess;
-import io.eventplatform.support.access.RoomAction;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.roomaccess.RoomAccess;
+import io.eventplatform.roomaccess.RoomAction;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,8 +35,6 @@ import tools.jackson.databind.JsonNode;
 public class Memberships {
 
     public static final int METADATA_MAX_BYTES = 16 * 1024;
-    private static final Set<RoomRole> SELF_JOIN_ROLES = Set.of(RoomRole.PARTICIPANT, RoomRole.VIEWER);
-    private static final Set<RoomRole> GIVABLE_ROLES = Set.of(RoomRole.PARTICIPANT, RoomRole.VIEWER, RoomRole.MODERATOR);
 
     /** What {@code POST /participants} asks for: the caller joins, or (naming {@code userId}) adds someone. */
     public record Join(@Nullable String userId, @Nullable RoomRole role, @Nullable JsonNode metadata) {
@@ -77,34 +75,27 @@ public class Memberships {
             RoomRole role = join.role();
             if (self) {
                 // anyone who knows the room's id may join it, private or not (link sharing)
-                RoomAccess.requireApp(caller, room.appId(), "participants:write");
-                if (role != null && !SELF_JOIN_ROLES.contains(role)) {
-                    errors.add("role", "must be participant or viewer");
-                }
+                RoomAccess.requireApp(caller, room.appId(), AppPermission.PARTICIPANTS_WRITE);
             } else {
                 if (named == null) {
                     errors.add("userId", "is required for an app").throwIfAny();
                 }
-                RoomAccess.require(caller, rooms.facts(caller, room),
-                        role == RoomRole.MODERATOR ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
-                if (role != null && !GIVABLE_ROLES.contains(role)) {
-                    errors.add("role", "must be participant, viewer or moderator");
-                }
+                RoomAccess.require(caller, rooms.facts(caller, room), MembershipRules.toAdd(role));
                 if (!rooms.userExists(named)) {
                     errors.add("userId", "is not a known user");
                 }
             }
+            MembershipRules.roleProblem(role, self).ifPresent(problem -> errors.add("role", problem));
             JsonNode metadata = join.metadata();
             errors.throwIfAny();
             String userId = self ? Objects.requireNonNull(caller.userId()) : named;
             RoomRole given = role == null ? RoomRole.PARTICIPANT : role;
-            Set<RoomStatus> open = self ? Set.of(RoomStatus.ACTIVE) : Set.of(RoomStatus.DRAFT, RoomStatus.ACTIVE);
-            Optional<Participant> inserted = open.contains(room.status())
+            Optional<Participant> inserted = MembershipRules.open(room.status(), self)
                     ? participants.insertIfAbsent(roomId, userId, given, metadata)
                     : Optional.empty();
             Joined joined = inserted.isPresent()
                     ? new Joined(inserted.get(), true)
-                    : joinAgain(roomId, userId, given, metadata, self, open.contains(room.status()), room.status());
+                    : joinAgain(roomId, userId, given, metadata, self, room.status());
             events.participant(EventType.PARTICIPANT_JOINED, joined.participant(), null, null);
             return joined;
         });
@@ -112,22 +103,9 @@ public class Memberships {
 
     /** The user already has a row in the room (or the room is not open): which answer, in the rules' order. */
     private Joined joinAgain(String roomId, String userId, RoomRole role, @Nullable JsonNode metadata, boolean self,
-                             boolean open, RoomStatus status) {
-        Optional<Participant> existing = participants.lockByUser(roomId, userId);
-        if (existing.isPresent() && existing.get().active()) {
-            throw new ApiException(ErrorCode.ALREADY_PARTICIPANT, "Already a member of this room",
-                    Map.of("participantId", existing.get().id()));
-        }
-        if (self && existing.isPresent() && existing.get().removedBy() != null) {
-            throw new ApiException(ErrorCode.REMOVED_FROM_ROOM,
-                    "You were removed from this room; an organizer or moderator can add you again");
-        }
-        if (!open) {
-            throw new ApiException(ErrorCode.ROOM_NOT_ACTIVE, self ? "Only active rooms can be joined"
-                    : "People can be added to draft and active rooms only", Map.of("status", status.wire()));
-        }
-        return existing.map(left -> new Joined(participants.reactivate(left.id(), role, metadata), false))
-                .orElseThrow(() -> new ApiException(ErrorCode.ALREADY_PARTICIPANT, "Already a member of this room"));
+                             RoomStatus status) {
+        Participant left = MembershipRules.rejoin(participants.lockByUser(roomId, userId), self, status);
+        return new Joined(participants.reactivate(left.id(), role, metadata), false);
     }
 
     public Page<Participant> list(Caller caller, String roomId, ListQuery query) {
@@ -157,24 +135,19 @@ public class Memberships {
         boolean ownMetadataOnly = !roleChange && !caller.appOnly() && caller.isUser(target.userId());
         if (ownMetadataOnly) {
             // the user may change their own metadata; an app they act through must be allowed to write participants
-            RoomAccess.requireApp(caller, room.appId(), "participants:write");
+            RoomAccess.requireApp(caller, room.appId(), AppPermission.PARTICIPANTS_WRITE);
         } else {
-            boolean aboutModerators = role == RoomRole.MODERATOR || target.role() == RoomRole.MODERATOR
-                    || target.role() == RoomRole.ORGANIZER;
-            RoomAccess.require(caller, facts, roleChange && aboutModerators ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
+            RoomAccess.require(caller, facts, MembershipRules.toChange(target.role(), role));
         }
-        if (role == RoomRole.ORGANIZER || role == RoomRole.ADMIN) {
-            errors.add("role", "nobody can be made " + role.wire() + " this way");
-        }
+        MembershipRules.assignableProblem(role).ifPresent(problem -> errors.add("role", problem));
         JsonNode metadata = change.metadata().isPresent() ? change.metadata().value() : target.metadata();
         errors.throwIfAny();
         return transactions.execute(status -> {
             rooms.lock(roomId);
             Participant current = active(roomId, participantId);
             RoomRole newRole = role == null ? current.role() : role;
-            if (current.role() == RoomRole.ORGANIZER && newRole != RoomRole.ORGANIZER
-                    && participants.activeOrganizers(roomId) <= 1) {
-                throw new ApiException(ErrorCode.LAST_ORGANIZER, "The last organizer of a room cannot be demoted");
+            if (newRole != current.role()) {
+                MembershipRules.requireAnOrganizerRemains(current, newRole, participants.activeOrganizers(roomId));
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             if (newRole != current.role()) {
@@ -208,22 +181,18 @@ public class Memberships {
             target = active(roomId, participantId);
         }
         boolean self = !caller.appOnly() && caller.isUser(target.userId());
-        if (self && target.role() == RoomRole.ORGANIZER) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "The organizer cannot leave the room",
-                    Map.of("role", target.role().wire()));
-        }
         if (self) {
+            MembershipRules.requireMayLeave(target);
             // anyone may leave; an app they act through must be allowed to write participants
-            RoomAccess.requireApp(caller, room.appId(), "participants:write");
+            RoomAccess.requireApp(caller, room.appId(), AppPermission.PARTICIPANTS_WRITE);
         } else {
-            boolean aboutModerators = target.role() == RoomRole.MODERATOR || target.role() == RoomRole.ORGANIZER;
-            RoomAccess.require(caller, facts, aboutModerators ? RoomAction.GRANT_MODERATOR : RoomAction.MANAGE_PARTICIPANTS);
+            RoomAccess.require(caller, facts, MembershipRules.toRemove(target.role()));
         }
         transactions.executeWithoutResult(status -> {
             rooms.lock(roomId);
             Participant current = active(roomId, target.id());
-            if (current.role() == RoomRole.ORGANIZER && participants.activeOrganizers(roomId) <= 1) {
-                throw new ApiException(ErrorCode.LAST_ORGANIZER, "The last organizer of a room cannot be removed");
+            if (current.role() == RoomRole.ORGANIZER) {
+                MembershipRules.requireAnOrganizerRemains(current, null, participants.activeOrganizers(roomId));
             }
             Participant left = participants.leave(current.id(), self ? null : caller.actor());
             events.participant(EventType.PARTICIPANT_LEFT, left, null, self ? "left" : "removed");

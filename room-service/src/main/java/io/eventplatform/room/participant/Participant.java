@@ -1,7 +1,7 @@
 package io.eventplatform.room.participant;
 
 import io.eventplatform.contracts.events.Snapshots;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.contracts.rooms.RoomRole;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

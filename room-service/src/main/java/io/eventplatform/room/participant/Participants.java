@@ -2,7 +2,7 @@ package io.eventplatform.room.participant;
 
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.json.PlatformJson;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
 import java.sql.ResultSet;

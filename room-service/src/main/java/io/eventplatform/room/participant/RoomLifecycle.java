@@ -1,9 +1,9 @@
 package io.eventplatform.room.participant;
 
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.eventplatform.room.room.RoomCreated;
 import io.eventplatform.room.room.RoomDeleted;
-import io.eventplatform.support.access.RoomRole;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package io.eventplatform.room.room;
 
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ public class OrphanGuard {
 
     private void cancel(String roomId, String why) {
         rooms.lockLive(roomId).ifPresent(room -> {
-            if (!room.status().canMoveTo(RoomStatus.CANCELLED)) {
+            if (!room.canMoveTo(RoomStatus.CANCELLED)) {
                 return;
             }
             Room.Changed changed = room.apply(Room.Update.toStatus(RoomStatus.CANCELLED));

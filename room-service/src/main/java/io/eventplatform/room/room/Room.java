@@ -1,6 +1,7 @@
 package io.eventplatform.room.room;
 
 import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.support.body.Patch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,12 +64,17 @@ public record Room(String id, String name, @Nullable String description, String 
         RoomStatus newStatus = status;
         RoomStatus target = update.status().value();
         if (target != null && target != status) {
-            newStatus = status.moveTo(target);
+            newStatus = StatusMoves.move(status, target);
             changes.put("status", newStatus.wire());
         }
         Room next = new Room(id, newName, newDescription, appId, newSettings, appManifestVersion, newStatus, newPublic,
                 createdBy, version, createdAt, updatedAt, deletedAt);
         return new Changed(next, changes, newStatus != status ? status : null);
+    }
+
+    /** Whether the room's status may move to {@code target} (the machine of {@link StatusMoves}). */
+    boolean canMoveTo(RoomStatus target) {
+        return StatusMoves.allowed(status, target);
     }
 
     /** Locked to another manifest version of its app (the settings were checked against it). */

@@ -3,6 +3,7 @@ package io.eventplatform.room.room;
 import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.support.events.Outbox;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

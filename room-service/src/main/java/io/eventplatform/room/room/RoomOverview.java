@@ -1,6 +1,6 @@
 package io.eventplatform.room.room;
 
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.contracts.rooms.RoomRole;
 import org.jspecify.annotations.Nullable;
 
 /** A room with what it is shown with: its app, its counts, and the caller's role ({@code null}: not a member). */

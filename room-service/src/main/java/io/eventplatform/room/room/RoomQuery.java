@@ -1,6 +1,7 @@
 package io.eventplatform.room.room;
 
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.web.ApiException;

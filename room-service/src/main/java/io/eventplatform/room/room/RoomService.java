@@ -1,11 +1,12 @@
 package io.eventplatform.room.room;
 
+import io.eventplatform.contracts.access.AppPermission;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.events.EventType;
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.eventplatform.room.app.AppCatalog;
-import io.eventplatform.support.access.RoomAccess;
-import io.eventplatform.support.access.RoomAction;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.roomaccess.RoomAccess;
+import io.eventplatform.roomaccess.RoomAction;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
 import io.eventplatform.support.lists.ListQuery;
@@ -94,7 +95,7 @@ public class RoomService {
         NewRoom room = request.value();
         FieldErrors errors = request.problems();
         if (room.appId() != null) {
-            RoomAccess.requireApp(caller, room.appId(), "rooms:write");
+            RoomAccess.requireApp(caller, room.appId(), AppPermission.ROOMS_WRITE);
         }
         JsonNode settings = room.appSettings() == null ? JsonNodeFactory.instance.objectNode() : room.appSettings();
         String organizer = caller.userId();
@@ -139,7 +140,7 @@ public class RoomService {
     }
 
     public Page<RoomOverview.Counted> list(Caller caller, ListQuery query) {
-        RoomAccess.requireAppPermission(caller, "rooms:read");
+        caller.requireAppPermission(AppPermission.ROOMS_READ);
         RoomQuery sql = RoomQuery.of(caller, query);
         return new Page<>(rooms.page(sql), rooms.count(sql));
     }

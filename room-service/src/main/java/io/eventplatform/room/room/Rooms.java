@@ -1,7 +1,8 @@
 package io.eventplatform.room.room;
 
 import io.eventplatform.contracts.json.PlatformJson;
-import io.eventplatform.support.access.RoomRole;
+import io.eventplatform.contracts.rooms.RoomRole;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

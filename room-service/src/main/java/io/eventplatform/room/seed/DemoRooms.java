@@ -1,11 +1,11 @@
 package io.eventplatform.room.seed;
 
 import io.eventplatform.contracts.json.PlatformJson;
+import io.eventplatform.contracts.rooms.RoomRole;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.room.participant.Memberships;
 import io.eventplatform.room.room.Room;
 import io.eventplatform.room.room.RoomService;
-import io.eventplatform.room.room.RoomStatus;
-import io.eventplatform.support.access.RoomRole;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.seed.DemoDataLoader;

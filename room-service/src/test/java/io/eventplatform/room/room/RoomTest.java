@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.web.ApiException;
 import java.time.Instant;

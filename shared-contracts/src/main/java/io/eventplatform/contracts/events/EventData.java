@@ -3,7 +3,6 @@ package io.eventplatform.contracts.events;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /** The {@code data} of each event type (see {@link EventType} for which type carries which). */
 public final class EventData {
@@ -42,10 +41,6 @@ public final class EventData {
     /** ParticipantJoined, ParticipantUpdated ({@code changes}), ParticipantLeft ({@code reason}: left or removed). */
     public record ParticipantChanged(Snapshots.Participant participant, @Nullable Map<String, Object> changes,
                                      @Nullable String reason) {
-    }
-
-    /** AppEventPublished: an app's own {@code <appId>:<name>} event for a room's subscribers. */
-    public record AppEventPublished(String appId, String event, JsonNode data) {
     }
 
     /** PrizeCreated, PrizeUpdated ({@code changes}), PrizeDeleted. */

@@ -25,7 +25,6 @@ public enum EventType {
     PARTICIPANT_JOINED("ParticipantJoined", Topics.ROOM_PARTICIPANTS, EventData.ParticipantChanged.class),
     PARTICIPANT_UPDATED("ParticipantUpdated", Topics.ROOM_PARTICIPANTS, EventData.ParticipantChanged.class),
     PARTICIPANT_LEFT("ParticipantLeft", Topics.ROOM_PARTICIPANTS, EventData.ParticipantChanged.class),
-    APP_EVENT_PUBLISHED("AppEventPublished", Topics.ROOM_APP_EVENTS, EventData.AppEventPublished.class),
     PRIZE_CREATED("PrizeCreated", Topics.PRIZES, EventData.PrizeChanged.class),
     PRIZE_UPDATED("PrizeUpdated", Topics.PRIZES, EventData.PrizeChanged.class),
     PRIZE_DELETED("PrizeDeleted", Topics.PRIZES, EventData.PrizeChanged.class),

@@ -1,5 +1,6 @@
 package io.eventplatform.identity.app.web;
 
+import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.app.App;
 import io.eventplatform.identity.app.AppRegistry;
@@ -156,7 +157,7 @@ class AppsController {
     }
 
     private static void requireAdmin(Jwt caller) {
-        if (!"user".equals(caller.getClaimAsString("typ")) || !"admin".equals(caller.getClaimAsString("prole"))) {
+        if (!TokenClaims.USER_TOKEN.equals(caller.getClaimAsString(TokenClaims.TYPE)) || !TokenClaims.ADMIN.equals(caller.getClaimAsString(TokenClaims.PLATFORM_ROLE))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only platform admins can do this", Map.of("required", "admin"));
         }
     }

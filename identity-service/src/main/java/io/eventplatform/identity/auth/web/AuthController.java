@@ -1,5 +1,6 @@
 package io.eventplatform.identity.auth.web;
 
+import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.UserAccounts;
@@ -88,8 +89,8 @@ class AuthController {
 
     /** These endpoints are about a user's own login: an app token has none. */
     private static String requireUserToken(Jwt jwt) {
-        String sessionId = jwt.getClaimAsString("sid");
-        if (!"user".equals(jwt.getClaimAsString("typ")) || sessionId == null) {
+        String sessionId = jwt.getClaimAsString(TokenClaims.SESSION);
+        if (!TokenClaims.USER_TOKEN.equals(jwt.getClaimAsString(TokenClaims.TYPE)) || sessionId == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a user's token can do this");
         }
         return sessionId;

@@ -1,9 +1,9 @@
 package io.eventplatform.identity.user.web;
 
+import io.eventplatform.contracts.access.AppPermission;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
-import io.eventplatform.support.access.RoomAccess;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.ids.Ids;
@@ -44,7 +44,7 @@ class UsersController {
 
     @GetMapping
     Map<String, Object> get(Caller caller, @PathVariable String userId) {
-        RoomAccess.requireAppPermission(caller, "users:read");
+        caller.requireAppPermission(AppPermission.USERS_READ);
         return Map.of("data", profile(find(userId), isSelfOrAdmin(caller, userId)));
     }
 

@@ -1,7 +1,7 @@
 package io.eventplatform.room.participant.web;
 
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.eventplatform.room.participant.Memberships;
-import io.eventplatform.support.access.RoomRole;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.validation.FreeForm;
 import io.eventplatform.support.validation.TextLength;

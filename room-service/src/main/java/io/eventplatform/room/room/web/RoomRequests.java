@@ -1,8 +1,8 @@
 package io.eventplatform.room.room.web;
 
+import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.room.room.Room;
 import io.eventplatform.room.room.RoomService;
-import io.eventplatform.room.room.RoomStatus;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.validation.FreeForm;
 import io.eventplatform.support.validation.NotCleared;

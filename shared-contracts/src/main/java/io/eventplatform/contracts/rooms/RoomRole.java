@@ -1,9 +1,12 @@
-package io.eventplatform.support.access;
+package io.eventplatform.contracts.rooms;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** A role in a room, in declaration order (the order lists sort by). ADMIN is the platform role, never stored by the API. */
+/**
+ * A role in a room, in declaration order (the order lists sort by). ADMIN is the platform role (a platform admin
+ * acts in every room), never stored as a membership.
+ */
 public enum RoomRole {
     ADMIN, ORGANIZER, MODERATOR, PARTICIPANT, VIEWER;
 

@@ -1,10 +1,13 @@
-package io.eventplatform.support.access;
+package io.eventplatform.roomaccess;
 
+import io.eventplatform.contracts.access.AppPermission;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.rooms.RoomRole;
 import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -48,36 +51,28 @@ public final class RoomAccess {
     }
 
     /** For an app (alone or for a user): the room must belong to it and its manifest must grant {@code permission}. */
-    public static void requireApp(Caller caller, String roomAppId, @Nullable String permission) {
+    public static void requireApp(Caller caller, String roomAppId, @Nullable AppPermission permission) {
         if (!caller.viaApp()) {
             return;
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("appId", caller.appId());
-        details.put("required", permission == null ? "a user token" : permission);
+        details.put("required", permission == null ? "a user token" : permission.wire());
         details.put("granted", new TreeSet<>(caller.appPermissions()));
         if (!roomAppId.equals(caller.appId())) {
             details.put("roomAppId", roomAppId);
             throw new ApiException(ErrorCode.APP_PERMISSION_DENIED, "An app may act only on rooms of its own app", details);
         }
-        if (permission == null || !caller.appPermissions().contains(permission)) {
+        if (permission == null || !caller.hasAppPermission(permission)) {
             throw new ApiException(ErrorCode.APP_PERMISSION_DENIED,
-                    permission == null ? "Apps cannot do this" : "The app's manifest does not grant " + permission, details);
-        }
-    }
-
-    /** For an app outside any room (e.g. listing rooms): its manifest must grant {@code permission}. */
-    public static void requireAppPermission(Caller caller, String permission) {
-        if (caller.viaApp() && !caller.appPermissions().contains(permission)) {
-            throw new ApiException(ErrorCode.APP_PERMISSION_DENIED, "The app's manifest does not grant " + permission,
-                    Map.of("appId", caller.appId(), "required", permission, "granted", new TreeSet<>(caller.appPermissions())));
+                    permission == null ? "Apps cannot do this" : "The app's manifest does not grant " + permission.wire(), details);
         }
     }
 
     private static void requireUser(Caller caller, Room room, RoomAction action) {
         if (action.roles().isEmpty()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only an app can do this",
-                    Map.of("required", "an app token with " + action.appPermission()));
+                    Map.of("required", "an app token with " + Objects.requireNonNull(action.appPermission()).wire()));
         }
         if (action.isRead() || caller.admin() || (room.role() != null && action.roles().contains(room.role()))) {
             return;

@@ -3,6 +3,6 @@
  * call, for users (room role, platform admin), app tokens (own rooms, manifest permissions) and both together.
  */
 @NullMarked
-package io.eventplatform.support.access;
+package io.eventplatform.roomaccess;
 
 import org.jspecify.annotations.NullMarked;
