@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,6 +49,19 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> handleUndecodableQuery(InvalidParameterException ex) {
         return envelope(ErrorCode.BAD_REQUEST, "The query string is not valid percent-encoded UTF-8", null, new HttpHeaders());
+    }
+
+    /**
+     * Every database connection stayed busy for the pool's whole wait (spring.datasource.hikari.connection-timeout):
+     * the service is overloaded or its database is away. Not a bug in the request: 503 with Retry-After, so a
+     * client tries again instead of reporting an internal error.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleNoConnection(Exception ex) {
+        log.warn("No database connection within the pool's wait: {}", ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return envelope(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage(), null, headers);
     }
 
     @ExceptionHandler(Exception.class)
