@@ -2,6 +2,7 @@ package io.eventplatform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import io.eventplatform.contracts.events.EventData;
@@ -186,6 +189,29 @@ class GatewayRoutingTest {
             assertThat(response.body()).isEqualTo("{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"Authentication is required\"}}");
             assertThat(response.headers().firstValue("X-Seen-Authorization")).isEmpty();
         }
+    }
+
+    @Test
+    void aCrowdWithTokensOfANewKeyIsServedAfterOneFetchAndMadeUpKeyIdsCauseNoMore() throws Exception {
+        RSAKey rotated = tokens.publishNewKey("crowd-key-" + UUID.randomUUID());
+        int before = tokens.keySetFetches();
+        List<CompletableFuture<HttpResponse<String>>> crowd = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String token = TestTokenIssuer.sign(rotated, claims -> claims.subject("usr_" + UUID.randomUUID()));
+            crowd.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        assertThat(crowd.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).distinct()).containsExactly(200);
+        int afterCrowd = tokens.keySetFetches();
+        assertThat(afterCrowd - before).isBetween(1, 2);
+
+        RSAKey unpublished = TestTokenIssuer.newKey("unpublished");
+        for (int i = 0; i < 30; i++) {
+            String madeUp = TestTokenIssuer.sign(new RSAKey.Builder(unpublished).keyID("made-up-" + i).build(), claims -> { });
+            assertThat(withToken("/api/v1/rooms", madeUp).statusCode()).isEqualTo(401);
+        }
+        assertThat(tokens.keySetFetches() - before).isLessThanOrEqualTo(2);
     }
 
     @Test

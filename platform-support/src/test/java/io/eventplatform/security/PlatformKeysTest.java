@@ -12,8 +12,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.eventplatform.testing.TestTokenIssuer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +53,29 @@ class PlatformKeysTest {
         assertThat(issuer.keySetFetches() - afterFirst).isLessThanOrEqualTo(2);
         assertThat(refused).isGreaterThanOrEqualTo(48);
         assertThat(lookUp("key-1")).as("known keys still come from the cache").hasSize(1);
+    }
+
+    @Test
+    void aColdCrowdWaitsForOneFetchAndEveryoneFindsTheKey() throws Exception {
+        ExecutorService crowd = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<JWK>>> lookups = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                lookups.add(crowd.submit(() -> {
+                    start.await();
+                    return lookUp("key-1");
+                }));
+            }
+            start.countDown();
+
+            for (Future<List<JWK>> lookup : lookups) {
+                assertThat(lookup.get(10, TimeUnit.SECONDS)).hasSize(1);
+            }
+            assertThat(issuer.keySetFetches()).isEqualTo(1);
+        } finally {
+            crowd.shutdownNow();
+        }
     }
 
     @Test

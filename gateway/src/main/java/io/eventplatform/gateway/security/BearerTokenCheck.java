@@ -1,13 +1,23 @@
 package io.eventplatform.gateway.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.gateway.web.EnvelopeResponses;
 import io.eventplatform.security.OperatorToken;
+import io.eventplatform.security.PlatformKeys;
 import io.eventplatform.security.PlatformTokens;
 import io.eventplatform.security.RevocationSet;
 import io.eventplatform.security.SecurityProperties;
 import io.eventplatform.security.VerifiedTokens;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,8 +25,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -24,7 +32,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,15 +50,26 @@ class BearerTokenCheck implements WebFilter {
 
     private final NimbusReactiveJwtDecoder decoder;
     private final VerifiedTokens verified;
-    private final UnknownKeyIds unknownKeys;
     private final byte[] unauthorized;
 
     BearerTokenCheck(SecurityProperties properties, RevocationSet revocations, JsonMapper json) {
-        this.decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
+        JWKSource<SecurityContext> keys = PlatformKeys.source(properties);
+        this.decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
+                        // the services' key source: a cold crowd's tokens wait for one fetch of the key set, and
+                        // made-up key ids cause at most two fetches per interval (PlatformKeys)
+                        .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapMany(Flux::fromIterable)
+                        // the key set cannot be fetched now, or the fetch limit is reached: no key, so the token is
+                        // not verified (401), like a token whose key is not in the set
+                        .onErrorResume(KeySourceException.class, unreadable -> {
+                            log.debug("No key for a token at the gateway: {}", unreadable.getMessage());
+                            return Flux.empty();
+                        }))
+                // RS256 or ES256 only (this builder takes one algorithm; the selector takes both), as every service
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), new JWKSecurityContextJWKSet())))
                 .build();
-        this.unknownKeys = new UnknownKeyIds(properties.jwksRefetchInterval(), json);
         OAuth2TokenValidator<Jwt> validator = PlatformTokens.validator(properties, revocations);
         this.decoder.setJwtValidator(validator);
         this.verified = VerifiedTokens.of(validator);
@@ -82,20 +103,7 @@ class BearerTokenCheck implements WebFilter {
         } catch (JwtException rejected) {
             return Mono.error(rejected);
         }
-        if (!unknownKeys.mayVerify(token)) {
-            return Mono.error(new BadJwtException("Too many tokens with unknown key ids; not fetching the key set again yet"));
-        }
-        return decoder.decode(token)
-                .doOnNext(jwt -> {
-                    verified.remember(jwt);
-                    unknownKeys.keyFound(token);
-                })
-                .doOnError(JwtException.class, refused -> {
-                    if (!UnknownKeyIds.noSuchKey(refused) && !(refused.getMessage() != null
-                            && refused.getMessage().startsWith("Unsupported algorithm"))) {
-                        unknownKeys.keyFound(token);
-                    }
-                });
+        return decoder.decode(token).doOnNext(verified::remember);
     }
 
     private Mono<Void> refuse(ServerHttpResponse response) {

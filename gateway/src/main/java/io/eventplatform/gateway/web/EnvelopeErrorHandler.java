@@ -13,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,12 +44,29 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
         Map<String, Object> details = null;
         if (code.status() >= 500) {
             Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
-            log.error("Gateway error for {} {} [{}]", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    requestId, error);
+            if (clientWentAway(error)) {
+                // the client closed its connection (e.g. while still sending its body): no fault of the gateway's,
+                // and the answer below reaches nobody
+                log.debug("Client went away during {} {} [{}]: {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), requestId, error.toString());
+            } else {
+                log.error("Gateway error for {} {} [{}]", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                        requestId, error);
+            }
             details = requestId == null ? null : Map.of("requestId", requestId);
         }
         byte[] body = json.writeValueAsBytes(ApiError.of(code, code.defaultMessage(), details));
         return EnvelopeResponses.write(response, code.status(), body);
+    }
+
+    /** Reactor Netty's word for a closed client connection; "closed BEFORE send" is the downstream's, a real error. */
+    private static boolean clientWentAway(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AbortedException && (cause.getMessage() == null || !cause.getMessage().contains("BEFORE send"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The client took too long to send its request (ClientTimeouts): its fault, not the gateway's. */
