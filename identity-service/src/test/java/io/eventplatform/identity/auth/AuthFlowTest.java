@@ -218,6 +218,19 @@ class AuthFlowTest {
     }
 
     @Test
+    void aLogoutBodyWithAPropertyItDoesNotTakeIsRefusedAndTheSessionLivesOn() throws Exception {
+        JsonNode tokens = login("stay+" + UUID.randomUUID() + "@example.com", null);
+
+        HttpResponse<String> refused = send("POST", "/api/v1/auth/logout", access(tokens), "{\"everywhere\": true}");
+
+        assertError(refused, 422, "VALIDATION_ERROR");
+        assertThat(json.readTree(refused.body()).get("error").get("details").get("fields").get("everywhere").get(0).asString())
+                .isEqualTo("cannot be set");
+        assertThat(send("GET", "/api/v1/auth/me", access(tokens), null).statusCode()).isEqualTo(200);
+        assertThat(refresh(tokens).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void usersSeeAndEndTheirOwnSessionsOnly() throws Exception {
         String email = "sessions+" + UUID.randomUUID() + "@example.com";
         JsonNode laptop = login(email, null);

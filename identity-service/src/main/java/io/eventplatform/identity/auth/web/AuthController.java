@@ -4,13 +4,13 @@ import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.idempotency.CarriesCredentials;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -54,16 +54,17 @@ class AuthController {
 
     @PostMapping("/refresh")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
-    AuthResponses.Data<AuthResponses.Tokens> refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
+    AuthResponses.Data<AuthResponses.Tokens> refresh(@RequestBody Submitted<RefreshRequest> body, HttpServletRequest request) {
         return new AuthResponses.Data<>(AuthResponses.Tokens.of(
-                sessions.refresh(body.refreshToken(), request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())));
+                sessions.refresh(body.valid().refreshToken(), request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())));
     }
 
     @PostMapping("/logout")
     AuthResponses.Data<AuthResponses.Success> logout(@AuthenticationPrincipal Jwt jwt,
-                                                     @Valid @RequestBody(required = false) @Nullable LogoutRequest body) {
+                                                     @RequestBody(required = false) @Nullable Submitted<LogoutRequest> body) {
         String sessionId = requireUserToken(jwt);
-        sessions.logOut(jwt.getSubject(), sessionId, jwt.getId(), jwt.getExpiresAt(), body == null ? null : body.refreshToken());
+        String refreshToken = body == null ? null : body.valid().refreshToken();
+        sessions.logOut(jwt.getSubject(), sessionId, jwt.getId(), jwt.getExpiresAt(), refreshToken);
         return AuthResponses.Success.yes();
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Response bodies of the auth endpoints (rest-api.md "Auth and users"). */
+/** Response bodies of the auth endpoints (docs/api.md "Auth and users"). */
 final class AuthResponses {
 
     private AuthResponses() {

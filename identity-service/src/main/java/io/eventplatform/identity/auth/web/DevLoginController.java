@@ -3,10 +3,10 @@ package io.eventplatform.identity.auth.web;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
+import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.idempotency.CarriesCredentials;
 import io.eventplatform.support.validation.TextLength;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,7 +38,8 @@ class DevLoginController {
 
     @PostMapping("/api/v1/auth/dev/login")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
-    AuthResponses.Data<AuthResponses.Tokens> login(@Valid @RequestBody DevLoginRequest body, HttpServletRequest request) {
+    AuthResponses.Data<AuthResponses.Tokens> login(@RequestBody Submitted<DevLoginRequest> submitted, HttpServletRequest request) {
+        DevLoginRequest body = submitted.valid();
         User user = users.logIn(body.email(), body.name(), "dev", body.email().trim().toLowerCase(java.util.Locale.ROOT));
         return new AuthResponses.Data<>(AuthResponses.Tokens.of(
                 sessions.start(user, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())));
