@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
-/** The migrated schema against data-model.md, section identity-service: a missing column or index fails here. */
+/** The migrated schema of identity-service: every table, column and index the code relies on; a missing one fails here. */
 class IdentitySchemaTest extends SchemaTestSupport {
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksRefetchInterval at most two fetches of the key set per this interval ({@link PlatformKeys})
  * @param issuer           the {@code iss} every token must carry
  * @param audience         the {@code aud} every token must carry
- * @param clockSkew        tolerance for {@code exp}/{@code nbf} (at most 60 s, auth.md)
+ * @param clockSkew        tolerance for {@code exp}/{@code nbf} (at most 60 s, docs/auth.md)
  * @param maxTokenLifetime the longest lifetime of any token; a subject cut-off is kept this long
  * @param publicPaths      request paths (patterns) that need no token
  * @param protectedPaths   paths that need a token even though a public pattern matches them (checked first)

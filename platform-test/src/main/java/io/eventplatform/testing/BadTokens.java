@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tokens every protected endpoint must answer with 401 (quality.md "Security"), by what is wrong with them. */
+/** The tokens every protected endpoint must answer with 401, by what is wrong with them. */
 public final class BadTokens {
 
     private BadTokens() {

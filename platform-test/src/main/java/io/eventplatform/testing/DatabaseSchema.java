@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a migrated database really holds, read from {@code information_schema} and the catalogs, in a shape that
- * tests compare with the lists of data-model.md.
+ * tests compare with the tables, columns and indexes each service expects.
  */
 public final class DatabaseSchema {
 

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * Signs platform tokens for tests of a service that verifies them (identity-service is not running there): RSA
- * keys, a real JWKS endpoint over HTTP, and user tokens with every claim of auth.md, or broken ones.
+ * keys, a real JWKS endpoint over HTTP, and user tokens with every claim of docs/auth.md, or broken ones.
  */
 public final class TestTokenIssuer implements AutoCloseable {
 

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** auth.md "Room roles and what they allow", for prize-service's actions: every role against every action. */
+/** docs/auth.md "Room roles and what they allow", for prize-service's actions: every role against every action. */
 class PrizeRolesTest extends PrizeApiTestSupport {
 
     @ParameterizedTest(name = "{0} by {1} → {2}")

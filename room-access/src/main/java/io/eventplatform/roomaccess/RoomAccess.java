@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The decision: may this caller do this in this room? In the order of rest-api.md — first whether the caller can
+ * The decision: may this caller do this in this room? In the order of docs/api.md — first whether the caller can
  * see the room at all (a private room is 404 to a non-member, so its existence is not revealed), then whether the
  * caller may act (403 FORBIDDEN for a user's role, 403 APP_PERMISSION_DENIED for an app's rooms or permissions).
  * When a user acts through an app, both must allow it.

@@ -1,5 +1,5 @@
 /**
- * Who may do what in a room (auth.md "Room roles"): the one decision point that room-service and prize-service
+ * Who may do what in a room (docs/auth.md "Room roles and what they allow"): the one decision point that room-service and prize-service
  * call, for users (room role, platform admin), app tokens (own rooms, manifest permissions) and both together.
  */
 @NullMarked

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
-/** The migrated schema against data-model.md, section room-service: a missing column or index fails here. */
+/** The migrated schema of room-service: every table, column and index the code relies on; a missing one fails here. */
 class RoomSchemaTest extends SchemaTestSupport {
 
     @Test

@@ -103,6 +103,7 @@ public class AppRegistry {
     }
 
     /** The catalog page the query asks for, and how many apps there are. */
+    @Transactional(readOnly = true) // one connection for the page and its count
     public Page<App> page(ListQuery query) {
         return new Page<>(apps.page(query), apps.countLive());
     }

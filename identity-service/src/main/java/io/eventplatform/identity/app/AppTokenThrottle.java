@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down whoever guesses app secrets, never the app itself (docs/auth.md "App tokens").
+ * Slows down whoever guesses app secrets, never the app itself (docs/auth.md "Apps").
  * <ul>
  *   <li>A client address (the caller's, through the trusted proxies) with {@code perClient} failed token
  *       requests within the window is refused until its oldest failure is out of the window, whichever app

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The manifest rules of rest-api.md, reported as field paths relative to the request body
+ * The manifest rules of docs/api.md, reported as field paths relative to the request body
  * ({@code manifest.meta.name}, {@code manifest.capabilities[2]}, {@code manifest.webhooks.winnerSelection}).
  */
 @Component

@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Signs access tokens with every claim of auth.md. */
+/** Signs access tokens with every claim of docs/auth.md. */
 public final class AccessTokens {
 
     /** A signed token and what revoking it needs. */

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Each manifest rule of rest-api.md, broken on its own, reported at its field path. */
+/** Each manifest rule of docs/api.md, broken on its own, reported at its field path. */
 class ManifestValidatorTest {
 
     static final JsonMapper json = JsonMapper.builder().build();

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * ("cannot be set"), values of the wrong JSON type, and the record's Bean Validation constraints become
  * {@link #problems()} at their field paths instead of an exception, and the value holds {@code null} (or
  * {@link Patch#absent()}) where a property did not fit. The feature decides when to answer them: after the
- * checks that come first in rest-api.md (404, 403), together with its own 422s, by {@link FieldErrors#throwIfAny()}.
+ * checks that come first in docs/api.md (404, 403), together with its own 422s, by {@link FieldErrors#throwIfAny()}.
  *
  * <p>A controller declares {@code @RequestBody Submitted<CreateRoomRequest> body}; {@link #map} turns the request
  * into the feature's command, keeping the problems.

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * to Kafka after the commit. If the transaction rolls back, the event never existed.
  *
  * <p>The topic follows from the event type; the key is the room id for room-scoped events and the aggregate id
- * otherwise (events.md), so all events of one room (or user, or app) stay in order.
+ * otherwise (docs/events.md), so all events of one room (or user, or app) stay in order.
  */
 public final class Outbox {
 

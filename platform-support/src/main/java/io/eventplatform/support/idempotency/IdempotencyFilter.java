@@ -33,7 +33,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} on POST (rest-api.md "Idempotency"): the first request with a key runs and its answer is
+ * {@code Idempotency-Key} on POST (docs/api.md "Idempotency"): the first request with a key runs and its answer is
  * stored for 24 h per caller; a repeat with the same key and the same request gets that answer again without
  * running, a repeat with a different request is 422 IDEMPOTENCY_KEY_REUSED, and one that arrives while the
  * first is still running is 409. A 5xx answer is not kept, so the client may retry it. Requests are the same when

@@ -1,4 +1,4 @@
-/** Idempotency-Key support for POST requests (rest-api.md "Idempotency"). */
+/** Idempotency-Key support for POST requests (docs/api.md "Idempotency"). */
 @NullMarked
 package io.eventplatform.support.idempotency;
 

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares, on a {@link ListQuery} controller parameter, what a list accepts (rest-api.md "Lists"): anything
+ * Declares, on a {@link ListQuery} controller parameter, what a list accepts (docs/api.md "Lists"): anything
  * else in the query string is a 400.
  */
 @Target(ElementType.PARAMETER)

@@ -1,4 +1,4 @@
-/** Pagination, sorting and field selection of every list (rest-api.md "Lists"). */
+/** Pagination, sorting and field selection of every list (docs/api.md "Lists"). */
 @NullMarked
 package io.eventplatform.support.lists;
 

@@ -27,7 +27,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Turns every exception that reaches Spring MVC into the error envelope of rest-api.md: the framework's own
+ * Turns every exception that reaches Spring MVC into the error envelope of docs/api.md: the framework's own
  * (unknown route, wrong method or media type, unreadable body, bean validation), {@link ApiException}s thrown by
  * features, and anything unexpected, which becomes a generic 500 whose details stay in the log.
  */

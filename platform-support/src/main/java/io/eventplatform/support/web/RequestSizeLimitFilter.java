@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bodies over 256 KiB are 413 PAYLOAD_TOO_LARGE (rest-api.md): refused up front when Content-Length says so,
+ * Bodies over 256 KiB are 413 PAYLOAD_TOO_LARGE (docs/api.md): refused up front when Content-Length says so,
  * and cut off while reading when the body is chunked.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** rest-api.md "Idempotency" on a real service with a real database. */
+/** docs/api.md "Idempotency" on a real service with a real database. */
 @SpringBootTest(classes = SecuredTestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.application.name=idempotency-test")
 @WithRealInfrastructure(kafka = true)

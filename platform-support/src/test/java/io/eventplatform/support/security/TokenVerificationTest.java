@@ -39,7 +39,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** auth.md's token rules, enforced by every service, and revocations that reach every instance at once. */
+/** docs/auth.md's token rules, enforced by every service, and revocations that reach every instance at once. */
 @SpringBootTest(classes = SecuredTestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=secured-test", "platform.security.jwks-refetch-interval=1s",
                 // SHA-256 of "operator-test-token"

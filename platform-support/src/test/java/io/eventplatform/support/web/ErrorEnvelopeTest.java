@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every error path of a webmvc service answers with the envelope of rest-api.md and carries the request id. */
+/** Every error path of a webmvc service answers with the envelope of docs/api.md and carries the request id. */
 @SpringBootTest(classes = ErrorEnvelopeTest.TestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.autoconfigure.exclude="
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -93,6 +94,7 @@ public class DrawService {
         });
     }
 
+    @Transactional(readOnly = true) // one connection for the page and its count
     public Page<Draw.WithWinners> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_WINNERS);
         List<Draw> page = draws.page(roomId, query);

@@ -13,6 +13,7 @@ import io.eventplatform.support.web.ApiException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +56,7 @@ public class PrizeFund {
         });
     }
 
+    @Transactional(readOnly = true) // one connection for the page and its count
     public Page<PrizeWithWinners> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_PRIZES);
         return new Page<>(prizes.page(roomId, query), prizes.count(roomId));

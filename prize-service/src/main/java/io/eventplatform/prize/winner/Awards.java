@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +42,7 @@ public class Awards {
     /** A participant as the replica (or room-service, for a join a moment ago) knows them. */
     record Candidate(String id, String userId, RoomRole role, boolean active) {
 
-        /** Only active members with the participant role can win (auth.md). */
+        /** Only active members with the participant role can win (docs/auth.md). */
         boolean eligible() {
             return active && role == RoomRole.PARTICIPANT;
         }
@@ -98,6 +99,7 @@ public class Awards {
         });
     }
 
+    @Transactional(readOnly = true) // one connection for the page and its count
     public Page<Winner> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_WINNERS);
         return new Page<>(winners.page(roomId, query.filters(), query), winners.count(roomId, query.filters()));
@@ -148,7 +150,7 @@ public class Awards {
     }
 
     /**
-     * data-model.md cascade: a deleted room takes its prizes and winners with it (soft-deleted, each published).
+     * The cascade of a room deletion (docs/prizes.md "Cascades"): a deleted room takes its prizes and winners with it (soft-deleted, each published).
      * Runs in the caller's transaction (the consumer's, with its processed-event record).
      */
     @EventListener

@@ -6,7 +6,7 @@ import io.eventplatform.contracts.rooms.RoomRole;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Only active members with the participant role can win (auth.md). */
+/** Only active members with the participant role can win (docs/auth.md). */
 class EligibilityTest {
 
     @ParameterizedTest

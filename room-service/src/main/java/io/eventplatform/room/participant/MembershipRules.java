@@ -11,7 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules of membership (auth.md "Room roles", rest-api.md "Participants"), each in one place: which roles one
+ * The rules of membership (docs/auth.md "Room roles and what they allow", docs/api.md "Rooms and participants"), each in one place: which roles one
  * may take or give, which rooms are open to whom, what a second join means, who may change or remove whom, and
  * that a room never loses its last organizer. No database and no Spring: {@link Memberships} asks, then acts.
  */

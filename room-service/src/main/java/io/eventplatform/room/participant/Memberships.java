@@ -23,12 +23,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Who is in a room: joining (self, or added by an organizer, moderator or app), role and metadata changes,
- * leaving and removal — with every rule of auth.md's roles table. A user has one row per room: leaving and
+ * leaving and removal — with every rule of the roles table of docs/auth.md. A user has one row per room: leaving and
  * re-joining re-activates it (same id); the row lock and the unique (user, room) key make parallel requests safe.
  */
 @Service
@@ -108,6 +109,7 @@ public class Memberships {
         return new Joined(participants.reactivate(left.id(), role, metadata), false);
     }
 
+    @Transactional(readOnly = true) // one connection for the page and its count
     public Page<Participant> list(Caller caller, String roomId, ListQuery query) {
         rooms.authorize(caller, roomId, RoomAction.READ_PARTICIPANTS);
         RoomRole role = null;
@@ -200,7 +202,7 @@ public class Memberships {
     }
 
     /**
-     * A deleted user leaves every room (data-model.md cascade table), each published as ParticipantLeft. Runs in
+     * A deleted user leaves every room (docs/rooms.md "Rules worth knowing"), each published as ParticipantLeft. Runs in
      * the caller's transaction (the consumer's, with its processed-event record).
      */
     public void userDeleted(String userId) {

@@ -22,13 +22,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Rooms: create, read, change, upgrade to a newer manifest, delete. Every request is answered in the order of
- * rest-api.md: can the caller see the room (404), may they act (403), are the values valid (422), does the state
+ * docs/api.md: can the caller see the room (404), may they act (403), are the values valid (422), does the state
  * allow it (409). Each change and its events commit in one transaction, with the room row locked. A new room's
  * organizer, and everyone leaving a deleted room, are the participant feature's part: it hears {@link RoomCreated}
  * and {@link RoomDeleted} in the same transaction.
@@ -139,12 +140,14 @@ public class RoomService {
         });
     }
 
+    @Transactional(readOnly = true) // one connection for the page and its count
     public Page<RoomOverview.Counted> list(Caller caller, ListQuery query) {
         caller.requireAppPermission(AppPermission.ROOMS_READ);
         RoomQuery sql = RoomQuery.of(caller, query);
         return new Page<>(rooms.page(sql), rooms.count(sql));
     }
 
+    @Transactional(readOnly = true) // one connection for the room and its counts
     public RoomOverview get(Caller caller, String roomId) {
         Room room = find(roomId);
         RoomAccess.Room facts = facts(caller, room);

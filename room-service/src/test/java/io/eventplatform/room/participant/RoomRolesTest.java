@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * auth.md "Room roles and what they allow", row by row for room-service's actions: every role (and a platform
+ * docs/auth.md "Room roles and what they allow", row by row for room-service's actions: every role (and a platform
  * admin, and a non-member) against every action, in a fresh active room each time.
  */
 class RoomRolesTest extends RoomApiTestSupport {

@@ -9,7 +9,7 @@ import io.eventplatform.support.web.ApiException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every pair of statuses: the four moves rest-api.md allows succeed, every other one is 409. */
+/** Every pair of statuses: the four moves docs/api.md allows succeed, every other one is 409. */
 class StatusMovesTest {
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")

@@ -1,6 +1,6 @@
 package io.eventplatform.contracts.access;
 
-/** The claims of the platform's access tokens besides the standard ones (auth.md "Tokens"), and their values. */
+/** The claims of the platform's access tokens besides the standard ones (docs/auth.md "Tokens and sessions"), and their values. */
 public final class TokenClaims {
 
     /** The kind of token: {@value #USER_TOKEN} or {@value #APP_TOKEN}. */

@@ -1,6 +1,6 @@
 /**
  * The words of access tokens and app manifests: the claims identity-service signs and every service reads, the
- * permissions an app's manifest may ask for, and the capabilities that need them (auth.md).
+ * permissions an app's manifest may ask for, and the capabilities that need them (docs/auth.md).
  */
 @NullMarked
 package io.eventplatform.contracts.access;

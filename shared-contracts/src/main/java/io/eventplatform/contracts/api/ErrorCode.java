@@ -1,7 +1,7 @@
 package io.eventplatform.contracts.api;
 
 /**
- * The stable, machine-readable error codes of the REST API (rest-api.md "Envelope") with their HTTP status.
+ * The stable, machine-readable error codes of the REST API (docs/api.md "Envelope") with their HTTP status.
  */
 public enum ErrorCode {
     BAD_REQUEST(400),

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The draw algorithm {@code fisher-yates-sha256-v1} exactly as rest-api.md specifies it, so anyone can recompute
+ * The draw algorithm {@code fisher-yates-sha256-v1} exactly as docs/api.md specifies it, so anyone can recompute
  * a draw from its published seed and eligible list:
  * <ul>
  *   <li>E = the eligible ids sorted ascending by their UTF-8 bytes; {@code eligibleDigest} = hex SHA-256 of E

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every event between services (events.md): who sent it, what happened to which aggregate at which version, and
+ * Every event between services (docs/events.md): who sent it, what happened to which aggregate at which version, and
  * the data — the full state of the aggregate, so a replica can be built from events alone.
  *
  * @param aggregateVersion increases with every change of the aggregate; consumers ignore anything not newer

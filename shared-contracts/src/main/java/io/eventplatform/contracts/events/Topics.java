@@ -2,7 +2,7 @@ package io.eventplatform.contracts.events;
 
 import java.util.List;
 
-/** The Kafka topics between services (events.md). Each topic's key is named beside it. */
+/** The Kafka topics between services (docs/events.md). Each topic's key is named beside it. */
 public final class Topics {
 
     /** key: user id */

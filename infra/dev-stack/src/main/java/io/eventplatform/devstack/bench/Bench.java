@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./platform bench}: starts its own platform on free ports with a fresh data folder (or measures the one at
- * {@code --url}), prepares its data through the API, warms up, runs the scenarios of quality.md, prints the table,
+ * {@code --url}), prepares its data through the API, warms up, runs the quality scenarios (docs/performance.md), prints the table,
  * and writes results.json, chart.svg and Gatling's HTML reports under {@code bench-results/<time>/}.
  */
 public final class Bench {

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The scenarios of quality.md, each turned into a {@link Row}. Load comes from Gatling (closed model: a fixed
+ * The quality scenarios (docs/performance.md), each turned into a {@link Row}. Load comes from Gatling (closed model: a fixed
  * number of clients); the single-request scenarios (P4, P8) and P6 are timed here.
  */
 final class Runs {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/rooms/{roomId}/draws} (rest-api.md "Prizes, winners and draws"): verifiable draws and their audit trail. */
+/** {@code /api/v1/rooms/{roomId}/draws} (docs/api.md "Prizes, winners and draws"): verifiable draws and their audit trail. */
 @RestController
 @RequestMapping("/api/v1/rooms/{roomId}/draws")
 class DrawsController {

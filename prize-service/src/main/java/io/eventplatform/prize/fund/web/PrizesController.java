@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/rooms/{roomId}/prizes} (rest-api.md "Prizes, winners and draws"): a room's prize fund. */
+/** {@code /api/v1/rooms/{roomId}/prizes} (docs/api.md "Prizes, winners and draws"): a room's prize fund. */
 @RestController
 @RequestMapping("/api/v1/rooms/{roomId}/prizes")
 class PrizesController {

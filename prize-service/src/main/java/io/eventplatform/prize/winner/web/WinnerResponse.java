@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** A winner as the API shows it (rest-api.md "Prizes, winners and draws"); draws list their winners the same way. */
+/** A winner as the API shows it (docs/api.md "Prizes, winners and draws"); draws list their winners the same way. */
 public record WinnerResponse(String id, String roomId, String participantId, String prizeId, @Nullable String drawId,
                              @Nullable JsonNode metadata, Instant createdAt, @Nullable Instant deletedAt,
                              Participant participant, Winner.PrizeShown prize) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/rooms/{roomId}/winners} (rest-api.md "Prizes, winners and draws"): winners chosen by hand, and revoked. */
+/** {@code /api/v1/rooms/{roomId}/winners} (docs/api.md "Prizes, winners and draws"): winners chosen by hand, and revoked. */
 @RestController
 @RequestMapping("/api/v1/rooms/{roomId}/winners")
 class WinnersController {

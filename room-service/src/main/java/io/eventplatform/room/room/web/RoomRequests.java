@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The bodies {@code /api/v1/rooms} accepts (rest-api.md "Rooms and participants"). */
+/** The bodies {@code /api/v1/rooms} accepts (docs/api.md "Rooms and participants"). */
 final class RoomRequests {
 
     private RoomRequests() {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/rooms} (rest-api.md "Rooms and participants"). Who may do what is decided in {@link RoomService}. */
+/** {@code /api/v1/rooms} (docs/api.md "Rooms and participants"). Who may do what is decided in {@link RoomService}. */
 @RestController
 @RequestMapping("/api/v1/rooms")
 class RoomsController {
