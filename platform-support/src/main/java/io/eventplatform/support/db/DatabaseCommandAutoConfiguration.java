@@ -78,6 +78,7 @@ public class DatabaseCommandAutoConfiguration {
         flyway.clean();
         new PlatformSchemaMigration().migrate(flyway);
         System.out.println(service + ": schema dropped and migrated again");
+        System.out.println(service + ": " + OtherSessions.end(flyway.getConfiguration().getDataSource()));
         KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
         ConsumerFactory<Object, Object> factory = consumers.getIfAvailable();
         if (registry != null && factory != null) {

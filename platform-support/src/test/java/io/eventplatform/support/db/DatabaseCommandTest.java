@@ -9,11 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGStatement;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The db workflow's actions through Flyway's API, against a real PostgreSQL database of their own. */
 class DatabaseCommandTest {
@@ -68,6 +71,43 @@ class DatabaseCommandTest {
         new PlatformSchemaMigration().migrate(flyway);
         PlatformSchemaMigration.validateOnly(flyway);
         assertThat(run("info", "commandtest")).doesNotContain("Pending");
+    }
+
+    @Test
+    void aResetEndsTheSessionsThatStillHoldPlansOfTheDroppedSchema() throws Exception {
+        try (Connection running = connect(); Statement setup = running.createStatement()) {
+            setup.execute("CREATE TYPE mood AS ENUM ('GLAD'); CREATE TABLE moods (m mood); INSERT INTO moods VALUES ('GLAD')");
+            PreparedStatement read = running.prepareStatement("SELECT m FROM moods");
+            read.unwrap(PGStatement.class).setPrepareThreshold(1);
+            read.executeQuery().close();
+            try (Connection reset = connect(); Statement drop = reset.createStatement()) {
+                drop.execute("DROP TABLE moods; DROP TYPE mood; CREATE TYPE mood AS ENUM ('GLAD'); CREATE TABLE moods (m mood)");
+            }
+            // what a running service would meet inside its next read-only transaction
+            running.setAutoCommit(false);
+            assertThatThrownBy(read::executeQuery).hasMessageContaining("cached plan must not change result type");
+            running.rollback();
+
+            String said = OtherSessions.end(dataSource());
+
+            assertThat(said).isEqualTo("other sessions on the database ended: 1");
+            assertThat(running.isValid(2)).isFalse();
+        }
+        try (Connection fresh = connect(); Statement read = fresh.createStatement()) {
+            assertThat(read.executeQuery("SELECT count(*) FROM moods").next()).isTrue();
+        }
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    private PGSimpleDataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(database.jdbcUrl());
+        dataSource.setUser(database.user());
+        dataSource.setPassword(database.password());
+        return dataSource;
     }
 
     private String run(String action, String location) {
