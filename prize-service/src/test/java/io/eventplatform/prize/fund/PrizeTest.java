@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.web.ApiException;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A prize's quantity never drops below the units it has awarded; the remaining units follow. */
 class PrizeTest {
 
     static Prize withAwarded(int quantity, int awarded) {
-        return new Prize("prz_1", "room_1", "Mug", null, null, quantity, quantity - awarded, null, 1, Instant.EPOCH,
-                Instant.EPOCH, null);
+        return PrizeMother.aMug(quantity, awarded);
     }
 
     @Test

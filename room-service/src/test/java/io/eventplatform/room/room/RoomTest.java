@@ -7,7 +7,6 @@ import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.rooms.RoomStatus;
 import io.eventplatform.support.body.Patch;
 import io.eventplatform.support.web.ApiException;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -15,8 +14,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class RoomTest {
 
     static Room draft() {
-        return new Room("room_1", "Party", "Raffle", "app_lottery", JsonNodeFactory.instance.objectNode(), "1.0.0",
-                RoomStatus.DRAFT, true, "usr_ada", 1, Instant.EPOCH, Instant.EPOCH, null);
+        return RoomMother.aDraftRoom();
     }
 
     @Test
