@@ -1,11 +1,5 @@
--- Tables of the test service that exercises the event plumbing: a replica fed by events, and a count of how
--- often each event's effect actually ran.
-CREATE TABLE replica_users (
-    id                text        PRIMARY KEY,
-    name              text,
-    aggregate_version bigint      NOT NULL,
-    updated_at        timestamptz NOT NULL DEFAULT now()
-);
+-- Tables of the test service that exercises the event plumbing: a count of how often each event's effect
+-- actually ran. Its replica of users is the library's own table (db/platform V3).
 CREATE TABLE effects (
     event_id uuid PRIMARY KEY,
     runs     int  NOT NULL
