@@ -227,6 +227,79 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void aQuizAppChoosesTheWinnersAndWhenItIsGoneTheDrawFallsBackAndSaysWhy() throws Exception {
+        Assumptions.assumeTrue(commandExists("node"), "No Node.js here: the one-file example app (docs/examples/winner-app.js) "
+                + "cannot run, so this test is skipped");
+        int appPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            appPort = free.getLocalPort();
+        }
+        String admin = login("admin@example.com");
+        String manifest = """
+                {"meta": {"name": "E2E Quiz", "version": "1.0.0", "description": "the fastest right answer wins"},
+                 "baseUrl": "http://localhost:%d", "capabilities": ["winnerSelection"], "permissions": ["winners:write"],
+                 "webhooks": {"winnerSelection": "/select"}}""".formatted(appPort);
+        assertThat(send("POST", "/api/v1/apps", admin, "{\"appId\":\"app_e2e_quiz\",\"manifest\":" + manifest + "}")
+                .statusCode()).isEqualTo(201);
+        JsonNode keys = json.readTree(send("GET", "/api/v1/webhooks/keys", null, null).body());
+        assertThat(keys.get("keys").get(0).get("crv").asString()).isEqualTo("Ed25519");
+        Path appLog = dataDir.resolve("winner-app.log");
+        Process app = new ProcessBuilder("node", platform.root.resolve("docs/examples/winner-app.js").toString(),
+                Integer.toString(appPort), platform.gateway("")).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
+        try {
+            await("the app listens").atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.readString(appLog)
+                    .contains("winner app on"));
+            String olivia = login("olivia.quiz.e2e@example.com");
+            HttpResponse<String>[] created = new HttpResponse[1];
+            await("room-service knows the quiz app").atMost(Duration.ofSeconds(5)).until(() -> {
+                created[0] = send("POST", "/api/v1/rooms", olivia, "{\"name\":\"Quiz night\",\"appId\":\"app_e2e_quiz\"}");
+                return created[0].statusCode() == 201;
+            });
+            String room = "/api/v1/rooms/" + json.readTree(created[0].body()).get("data").get("id").asString();
+            assertThat(send("PATCH", room, olivia, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+            for (String person : List.of("quiz.ann.e2e@example.com", "quiz.ben.e2e@example.com", "quiz.cat.e2e@example.com")) {
+                assertThat(send("POST", room + "/participants", login(person), "{}").statusCode()).isEqualTo(201);
+            }
+            String prize = json.readTree(send("POST", room + "/prizes", olivia, "{\"name\":\"Trophy\",\"quantity\":2}").body())
+                    .get("data").get("id").asString();
+            String draw = "{\"prizeId\":\"" + prize + "\",\"count\":1}";
+
+            // the participants reach prize-service by their events; the app is asked once they are eligible there
+            JsonNode[] byTheApp = new JsonNode[1];
+            await("a draw through the app").atMost(Duration.ofSeconds(10)).until(() -> {
+                HttpResponse<String> response = send("POST", room + "/draws", olivia, draw);
+                byTheApp[0] = response.statusCode() == 201 ? json.readTree(response.body()).get("data") : null;
+                return byTheApp[0] != null;
+            });
+            assertThat(byTheApp[0].get("delegatedToApp").asBoolean()).as(byTheApp[0].toString()).isTrue();
+            assertThat(byTheApp[0].get("algorithm").asString()).isEqualTo("delegated:app_e2e_quiz");
+            assertThat(byTheApp[0].get("winners").get(0).get("metadata").get("app").get("pickedBy").asString())
+                    .isEqualTo("winner-app.js");
+            assertThat(java.nio.file.Files.readString(appLog)).contains("1 of 3 win " + prize);
+
+            app.destroy();
+            app.waitFor();
+
+            JsonNode fallback = json.readTree(send("POST", room + "/draws", olivia, draw).body()).get("data");
+            assertThat(fallback.get("delegatedToApp").asBoolean()).isFalse();
+            assertThat(fallback.get("fallbackReason").asString()).isEqualTo("error");
+            assertThat(fallback.get("algorithm").asString()).isEqualTo("fisher-yates-sha256-v1");
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+
+    private static boolean commandExists(String command) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(Path.of(folder, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    @Order(3)
     void theOrganizerAwardsPrizesAndEveryNumberAddsUp() throws Exception {
         String olivia = login("olivia.prizes@example.com");
         String room = activeRoomOfNewApp("app_e2e_prizes", olivia, "Prize night");

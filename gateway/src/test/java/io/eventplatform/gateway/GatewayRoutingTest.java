@@ -112,7 +112,8 @@ class GatewayRoutingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/rooms/room_1/prizes", "/api/v1/rooms/room_1/winners/win_1", "/api/v1/rooms/room_1/draws"})
+    @CsvSource({"/api/v1/rooms/room_1/prizes", "/api/v1/rooms/room_1/winners/win_1", "/api/v1/rooms/room_1/draws",
+            "/api/v1/webhooks/keys"})
     void routesPrizePathsToThePrizeServiceEvenThoughTheyLieUnderRooms(String path) throws Exception {
         // the prize service is down in this test: its fallback proves where the request went
         HttpResponse<String> response = get(path, null);

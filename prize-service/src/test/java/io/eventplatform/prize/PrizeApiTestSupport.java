@@ -19,6 +19,10 @@ public abstract class PrizeApiTestSupport extends ServiceApiTestSupport {
     @DynamicPropertySource
     static void noRoomService(DynamicPropertyRegistry registry) {
         registry.add("platform.prize.room-service.url", () -> "http://localhost:" + NO_ROOM_SERVICE);
+        // the apps of the webhook tests answer on this machine; their time limit and open circuit kept short
+        registry.add("platform.webhooks.allow-private-addresses", () -> "true");
+        registry.add("platform.webhooks.timeout", () -> "1s");
+        registry.add("platform.webhooks.circuit.open-for", () -> "1s");
     }
 
     private static int closedPort() {

@@ -15,7 +15,15 @@ class PrizeSchemaTest extends SchemaTestSupport {
     @Test
     void hasTheTablesOfTheServiceItsReplicasAndThePlatformLibrary() {
         assertThat(schema().tables()).contains("prizes", "winners", "draws", "replica_rooms", "replica_participants",
-                "replica_users", "outbox_events", "processed_events", "idempotency_keys");
+                "replica_users", "replica_apps", "replica_app_manifests", "outbox_events", "processed_events", "idempotency_keys");
+    }
+
+    @Test
+    void theReplicasHoldWhatAnAppThatSelectsWinnersIsAskedWith() {
+        assertThat(schema().columns("replica_rooms").get("app_manifest_version").toString()).isEqualTo("app_manifest_version text");
+        assertThat(schema().columns("replica_participants").get("metadata").toString()).isEqualTo("metadata jsonb");
+        assertThat(schema().columns("replica_app_manifests")).containsKeys("app_id", "version", "manifest");
+        assertThat(schema().uniqueKeys("replica_app_manifests", false)).contains(List.of("app_id", "version"));
     }
 
     @Test

@@ -82,7 +82,16 @@ public final class PrizeWorld extends TestWorld {
     }
 
     public Room room(String status, boolean isPublic) {
-        Room room = new Room(Ids.next("room"), unique("app_lottery"), user("org"), isPublic);
+        return room(unique("app_lottery"), status, isPublic);
+    }
+
+    /** An active public room of {@code appId} (locked to its manifest 1.0.0), with its organizer as a member. */
+    public Room activeRoomOf(String appId) {
+        return room(appId, "active", true);
+    }
+
+    private Room room(String appId, String status, boolean isPublic) {
+        Room room = new Room(Ids.next("room"), appId, user("org"), isPublic);
         publishRoom(room, EventType.ROOM_CREATED, status, null);
         member(room, room.organizer, "organizer");
         return room;
@@ -103,6 +112,32 @@ public final class PrizeWorld extends TestWorld {
                         room.organizer.id(), Instant.now(), Instant.now(), deletedAt), null, null, null)));
         await().atMost(Duration.ofSeconds(10)).until(() -> count(
                 "SELECT count(*) FROM replica_rooms WHERE id = ? AND aggregate_version >= ?", room.id, version) == 1);
+    }
+
+    /**
+     * An app whose manifest 1.0.0 selects winners at {@code baseUrl + "/select"}, known to the replica; returns its id.
+     */
+    public String winnerSelectingApp(String baseUrl) {
+        String appId = unique("app_quiz");
+        publishApp(appId, baseUrl, true, 1);
+        return appId;
+    }
+
+    /** The app deactivated by an admin. */
+    public void deactivate(String appId, String baseUrl) {
+        publishApp(appId, baseUrl, false, 2);
+    }
+
+    private void publishApp(String appId, String baseUrl, boolean active, long version) {
+        JsonNode manifest = api.json("""
+                {"meta": {"name": "Who's First?", "version": "1.0.0", "description": "The fastest right answer wins"},
+                 "baseUrl": "%s", "capabilities": ["winnerSelection"], "permissions": ["winners:write"],
+                 "webhooks": {"winnerSelection": "/select"}}""".formatted(baseUrl));
+        publish(EventEnvelope.of(version == 1 ? EventType.APP_REGISTERED : EventType.APP_ACTIVATION_CHANGED, "identity-service",
+                appId, version, null, new EventData.AppChanged(new Snapshots.App(appId, "1.0.0", manifest, active, false,
+                        Instant.now(), Instant.now()))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "SELECT count(*) FROM replica_apps WHERE app_id = ? AND aggregate_version >= ?", appId, version) == 1);
     }
 
     /** A member of the room with a role; returns the participant id. */

@@ -192,6 +192,9 @@ public final class Platform implements AutoCloseable {
         }
         if (db.service().equals("prize-service")) {
             env.put("ROOM_URL", "http://localhost:" + config.ports().room());
+            // generated on the first start and kept, so apps' cached keys stay valid across restarts
+            env.put("WEBHOOK_SIGNING_KEY_FILE", config.dataDir().resolve("prize-service").resolve("webhook-signing-key.jwk")
+                    .toString());
         }
         return env;
     }

@@ -33,6 +33,12 @@ public final class PlatformCommand {
             return rest.isEmpty() ? 2 : 0;
         }
         String command = rest.remove(0);
+        if (command.equals("webhook-key")) {
+            String[] key = WebhookKey.generate();
+            out.println("WEBHOOK_SIGNING_KEY='" + key[0] + "'");
+            out.println("# its public half, for platform.webhooks.signing.previous once it is replaced: " + key[1]);
+            return 0;
+        }
         if (command.equals("bench")) {
             Path root = Path.of(option(rest, "--root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
             return io.eventplatform.devstack.bench.Bench.run(rest, root, out, err);
@@ -172,6 +178,7 @@ public final class PlatformCommand {
                        platform db reset [--service room] [--yes] [--force]   drop, migrate, rebuild replicas, seed
                        platform db new --service room "what it does"   write the next migration file
                        platform db seed                            the demo data (same as platform seed)
+                       platform webhook-key                        print a new webhook signing key (WEBHOOK_SIGNING_KEY)
                   --fresh      start from empty data (deletes the data folder first)
                   --data-dir   where data and logs live (default: .data in the project)
                 Ports move with GATEWAY_PORT, IDENTITY_PORT, ROOM_PORT, PRIZE_PORT, POSTGRES_PORT, KAFKA_PORT,

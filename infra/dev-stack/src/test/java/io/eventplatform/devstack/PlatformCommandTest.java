@@ -33,6 +33,39 @@ class PlatformCommandTest {
     }
 
     @Test
+    void aWebhookKeyIsAPrivateEd25519JwkWhosePublicHalfVerifiesItsSignatures() throws Exception {
+        assertThat(run("webhook-key")).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        tools.jackson.databind.JsonNode key = new tools.jackson.databind.json.JsonMapper().readTree(
+                lines[0].substring("WEBHOOK_SIGNING_KEY='".length(), lines[0].length() - 1));
+        tools.jackson.databind.JsonNode published = new tools.jackson.databind.json.JsonMapper().readTree(
+                lines[1].substring(lines[1].indexOf('{')));
+
+        assertThat(key.get("kty").asString()).isEqualTo("OKP");
+        assertThat(key.get("crv").asString()).isEqualTo("Ed25519");
+        assertThat(key.get("kid").asString()).matches("whk_[0-9a-f]{16}");
+        assertThat(published.has("d")).isFalse();
+        assertThat(published.get("x")).isEqualTo(key.get("x"));
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                concat("302e020100300506032b657004220420", key.get("d").asString()))));
+        signer.update("1700000000.{}".getBytes(StandardCharsets.UTF_8));
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                concat("302a300506032b6570032100", published.get("x").asString()))));
+        verifier.update("1700000000.{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(verifier.verify(signer.sign())).isTrue();
+    }
+
+    private static byte[] concat(String derPrefix, String base64Url) {
+        byte[] prefix = java.util.HexFormat.of().parseHex(derPrefix);
+        byte[] raw = java.util.Base64.getUrlDecoder().decode(base64Url);
+        byte[] all = java.util.Arrays.copyOf(prefix, prefix.length + raw.length);
+        System.arraycopy(raw, 0, all, prefix.length, raw.length);
+        return all;
+    }
+
+    @Test
     void helpPrintsUsage() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--fresh", "GATEWAY_PORT");

@@ -16,8 +16,10 @@ import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.validation.FieldErrors;
 import io.eventplatform.support.web.ApiException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /rooms/{id}/draws}: winners chosen at random among the eligible participants, verifiably. Under the
- * prize's row lock, in one transaction: read who is eligible, choose, take the units, write the winners and the
- * audit record — so concurrent draws on one prize never exceed its units, and a draw is all or nothing.
+ * {@code POST /rooms/{id}/draws}: winners chosen at random among the eligible participants, verifiably — or by the
+ * room's app when it selects winners ({@link AppChoice}: asked before the transaction, so no lock waits on an app).
+ * Under the prize's row lock, in one transaction: read who is eligible, choose (or check the app's choice), take the
+ * units, write the winners and the audit record — so concurrent draws on one prize never exceed its units, and a
+ * draw is all or nothing.
  */
 @Service
 public class DrawService {
@@ -37,11 +41,13 @@ public class DrawService {
     private final Draws draws;
     private final Awards awards;
     private final WinnerPicker picker;
+    private final AppChoice apps;
     private final DrawEvents events;
     private final TransactionTemplate transactions;
 
-    DrawService(RoomGate rooms, PrizeFund fund, Draws draws, Awards awards, WinnerPicker picker, DrawEvents events,
-                TransactionTemplate transactions) {
+    DrawService(RoomGate rooms, PrizeFund fund, Draws draws, Awards awards, WinnerPicker picker, AppChoice apps,
+                DrawEvents events, TransactionTemplate transactions) {
+        this.apps = apps;
         this.rooms = rooms;
         this.fund = fund;
         this.draws = draws;
@@ -66,6 +72,7 @@ public class DrawService {
         if (!room.active()) {
             throw RoomGate.notActive(room);
         }
+        Optional<AppChoice.Asked> asked = apps.ask(room, prize, count, excludePrevious);
         return transactions.execute(status -> {
             Prize locked = fund.lock(roomId, prize.id());
             if (locked.quantityRemaining() == 0) {
@@ -80,13 +87,22 @@ public class DrawService {
                 throw new ApiException(ErrorCode.NO_ELIGIBLE_PARTICIPANTS, "Nobody in the room can win this prize",
                         Map.of("prizeId", prize.id(), "excludePreviousWinners", excludePrevious));
             }
-            WinnerPicker.Picked picked = picker.pick(room, locked, eligible, requested);
+            WinnerPicker.Picked picked = asked.isPresent()
+                    ? apps.decide(asked.get(), room, locked, eligible, requested, picker)
+                    : picker.pick(room, locked, eligible, requested);
             String drawId = Ids.next("drw");
             Draw draw = draws.insert(drawId, roomId, prize.id(), caller.actor(), requested, excludePrevious, picked);
             fund.take(locked, picked.winners().size());
             List<JsonNode> metadata = new ArrayList<>();
             for (int i = 0; i < picked.winners().size(); i++) {
-                metadata.add(PlatformJson.mapper().valueToTree(Map.of("drawNumber", i + 1, "algorithm", picked.algorithm())));
+                Map<String, Object> winner = new LinkedHashMap<>();
+                winner.put("drawNumber", i + 1);
+                winner.put("algorithm", picked.algorithm());
+                JsonNode fromApp = picked.appMetadata().get(picked.winners().get(i));
+                if (fromApp != null) {
+                    winner.put("app", fromApp);
+                }
+                metadata.add(PlatformJson.mapper().valueToTree(winner));
             }
             List<Winner> chosen = awards.recordDraw(drawId, roomId, prize.id(), picked.winners(), metadata);
             events.completed(draw);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import io.eventplatform.contracts.json.PlatformJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,13 @@ class Draws {
             id, room_id, prize_id, requested_by, requested, exclude_previous_winners, algorithm, seed, seed_hash,
             eligible_count, eligible_digest, winner_ids, delegated_to_app, fallback_reason, created_at""";
 
+    /** The room's active PARTICIPANTs who do not hold the prize (nor, when asked, any prize of the room). */
+    private static final String ELIGIBLE = """
+             FROM replica_participants rp
+            WHERE rp.room_id = ? AND rp.active AND rp.role = 'PARTICIPANT'
+              AND NOT EXISTS (SELECT 1 FROM winners w WHERE w.participant_id = rp.id AND w.deleted_at IS NULL
+                                 AND (w.prize_id = ? OR ?))""";
+
     private final JdbcClient jdbc;
 
     Draws(JdbcClient jdbc) {
@@ -30,12 +38,20 @@ class Draws {
      * any prize of the room), in no particular order (the draw sorts them by their UTF-8 bytes).
      */
     List<String> eligible(String roomId, String prizeId, boolean excludePreviousWinners) {
-        return jdbc.sql("""
-                SELECT rp.id FROM replica_participants rp
-                 WHERE rp.room_id = ? AND rp.active AND rp.role = 'PARTICIPANT'
-                   AND NOT EXISTS (SELECT 1 FROM winners w WHERE w.participant_id = rp.id AND w.deleted_at IS NULL
-                                      AND (w.prize_id = ? OR ?))""").params(roomId, prizeId, excludePreviousWinners)
-                .query(String.class).list();
+        return jdbc.sql("SELECT rp.id" + ELIGIBLE).params(roomId, prizeId, excludePreviousWinners).query(String.class).list();
+    }
+
+    /** An eligible participant as an app that selects winners receives them. */
+    record Candidate(String id, String userId, @Nullable JsonNode metadata) {
+    }
+
+    /** The eligible participants ({@link #eligible}) with their user ids and metadata. */
+    List<Candidate> candidates(String roomId, String prizeId, boolean excludePreviousWinners) {
+        return jdbc.sql("SELECT rp.id, rp.user_id, rp.metadata::text AS metadata" + ELIGIBLE)
+                .params(roomId, prizeId, excludePreviousWinners)
+                .query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("user_id"),
+                        rs.getString("metadata") == null ? null : PlatformJson.mapper().readTree(rs.getString("metadata"))))
+                .list();
     }
 
     Draw insert(String id, String roomId, String prizeId, String requestedBy, int requested, boolean excludePreviousWinners,

@@ -14,15 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * prize-service's copies of rooms (status, app, organizer, public, deleted), participants (room, user, role,
- * active) and users (name, avatar), fed by Kafka: each event applied once, never over newer state. A deleted room
+ * prize-service's copies of rooms (status, app and its manifest version, organizer, public, deleted), participants
+ * (room, user, role, active, metadata), apps (active, every manifest version) and users (name, avatar), fed by Kafka: each event applied once, never over newer state. A deleted room
  * takes its prizes and winners with it.
  */
 @Component
@@ -32,8 +35,11 @@ class Replicas {
     private final ReplicaWriter replicas;
     private final UserReplica users;
     private final ApplicationEventPublisher features;
+    private final JdbcClient jdbc;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, ApplicationEventPublisher features) {
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, ApplicationEventPublisher features,
+             JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.consumer = consumer;
         this.replicas = replicas;
         this.users = users;
@@ -49,6 +55,7 @@ class Replicas {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("status", enumValue(room.status()));
             values.put("app_id", room.appId());
+            values.put("app_manifest_version", room.appManifestVersion());
             values.put("created_by", room.createdBy());
             values.put("is_public", room.isPublic());
             values.put("deleted", deleted);
@@ -90,14 +97,37 @@ class Replicas {
                 values.put("user_id", participant.userId());
                 values.put("role", enumValue(participant.role()));
                 values.put("active", participant.active());
+                values.put("metadata", json(participant.metadata()));
                 replicas.upsertIfNewer("replica_participants", "id", participant.id(), event.aggregateVersion(), values);
             }
         });
     }
 
+    /** Apps: whether they are active, and every manifest version (a room keeps the version it was created with). */
+    @KafkaListener(id = "prize-service.app-replica", topics = Topics.IDENTITY_APPS)
+    void onApp(String json) {
+        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
+        if (event != null && event.data() instanceof EventData.AppChanged changed) {
+            Snapshots.App app = changed.app();
+            consumer.applyOnce("app-replica", event, () -> {
+                replicas.upsertIfNewer("replica_apps", "app_id", app.appId(), event.aggregateVersion(), Map.of(
+                        "current_version", app.manifestVersion(), "is_active", app.isActive(), "deleted", app.deleted()));
+                jdbc.sql("""
+                        INSERT INTO replica_app_manifests (app_id, version, manifest) VALUES (?, ?, ?::jsonb)
+                        ON CONFLICT (app_id, version) DO NOTHING""")
+                        .params(app.appId(), app.manifestVersion(), app.manifest().toString()).update();
+            });
+        }
+    }
+
     @KafkaListener(id = "prize-service.user-replica", topics = Topics.IDENTITY_USERS)
     void onUser(String json) {
         users.apply(json, deleted -> { });
+    }
+
+    /** A JSON value for a jsonb column (sent untyped, so the column's type applies); null stays null. */
+    private static SqlParameterValue json(@Nullable JsonNode value) {
+        return new SqlParameterValue(Types.OTHER, value == null || value.isNull() ? null : value.toString());
     }
 
     /** A wire value (lowercase) for a PostgreSQL enum column: sent untyped, so the column's enum type applies (ADR 0003). */

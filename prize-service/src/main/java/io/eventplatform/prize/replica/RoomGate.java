@@ -10,6 +10,7 @@ import io.eventplatform.support.security.Caller;
 import io.eventplatform.support.web.ApiException;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 public class RoomGate {
 
     /** A room from the replica. */
-    public record Room(String id, String appId, boolean isPublic, RoomStatus status, String createdBy) {
+    /** @param appManifestVersion the app's manifest version the room is locked to (null: not replicated yet) */
+    public record Room(String id, String appId, boolean isPublic, RoomStatus status, String createdBy,
+                       @Nullable String appManifestVersion) {
         public boolean active() {
             return status == RoomStatus.ACTIVE;
         }
@@ -51,10 +54,13 @@ public class RoomGate {
         if (!Ids.looksLike("room", roomId)) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, app_id, is_public, status::text, created_by FROM replica_rooms WHERE id = ? AND NOT deleted")
+        return jdbc.sql("""
+                SELECT id, app_id, is_public, status::text, created_by, app_manifest_version
+                  FROM replica_rooms WHERE id = ? AND NOT deleted""")
                 .param(roomId)
                 .query((rs, row) -> new Room(rs.getString("id"), rs.getString("app_id"), rs.getBoolean("is_public"),
-                        RoomStatus.valueOf(rs.getString("status")), rs.getString("created_by")))
+                        RoomStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
+                        rs.getString("app_manifest_version")))
                 .optional();
     }
 
