@@ -54,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
                 // SHA-256 of "gateway-operator-token"
-                "platform.security.operator-token-sha256=" + GatewayRoutingTest.OPERATOR_HASH})
+                "platform.security.operator-token-sha256=" + GatewayRoutingTest.OPERATOR_HASH,
+                "platform.gateway.cors.allowed-origins=http://localhost:5173"})
 @WithRealInfrastructure(kafka = true)
 class GatewayRoutingTest {
 
@@ -262,6 +263,72 @@ class GatewayRoutingTest {
         assertThat(direct.headers().firstValue("X-Seen-Forwarded-For")).hasValue("127.0.0.1");
         // an address the client claims is dropped unless it is a trusted proxy; the peer's own address is sent
         assertThat(claimed.headers().firstValue("X-Seen-Forwarded-For")).hasValue("127.0.0.1");
+    }
+
+    @Test
+    void aPageOnAnAllowedOriginMayCallTheApiAndItsPreflightIsAnsweredHere() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms/room_1"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key"));
+        HttpResponse<String> call = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+                .header("Origin", "http://localhost:5173"));
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.body()).as("answered by the gateway, not the service").isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PATCH");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("authorization", "content-type", "idempotency-key");
+        assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(call.body()).isEqualTo("room /api/v1/rooms");
+        assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(call.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Request-Id");
+    }
+
+    @Test
+    void aPageOnAnyOtherOriginIsRefusedWithTheEnvelopeAndReachesNoService() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
+        HttpResponse<String> call = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+                .header("Origin", "https://evil.example"));
+        HttpResponse<String> unlistedHeader = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "x-sneaky"));
+
+        for (HttpResponse<String> refused : List.of(preflight, call, unlistedHeader)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            JsonNode error = json.readTree(refused.body()).get("error");
+            assertThat(error.get("code").asString()).isEqualTo("FORBIDDEN");
+            assertThat(error.get("details").get("required").asString()).contains("allow-list");
+            assertThat(refused.headers().firstValue("X-Request-Id")).isPresent();
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+        assertThat(json.readTree(call.body()).get("error").get("details").get("origin").asString()).isEqualTo("https://evil.example");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndNoServerBanner() throws Exception {
+        HttpResponse<String> routed = get("/api/v1/rooms", null);
+        HttpResponse<String> notFound = get("/api/v1/no-such-thing", null);
+        HttpResponse<String> unauthorized = withToken("/api/v1/rooms", "not-a-jwt");
+        HttpResponse<String> unavailable = get("/api/v1/rooms/room_1/prizes", null);
+
+        for (HttpResponse<String> response : List.of(routed, notFound, unauthorized, unavailable)) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.uri().toString()).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(response.headers().firstValue("Server")).isEmpty();
+        }
+        assertThat(List.of(routed.statusCode(), notFound.statusCode(), unauthorized.statusCode(), unavailable.statusCode()))
+                .containsExactly(200, 404, 401, 503);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> withToken(String path, String token) throws IOException, InterruptedException {

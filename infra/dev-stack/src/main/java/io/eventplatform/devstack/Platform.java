@@ -140,6 +140,7 @@ public final class Platform implements AutoCloseable {
             launch(db.service(), portOf(db.service()), env);
         }
         launch("gateway", config.ports().gateway(), Map.of(
+                "SPRING_PROFILES_ACTIVE", "local",
                 "OPERATOR_TOKEN_SHA256", operatorHash,
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                 "JWKS_URI", "http://localhost:" + config.ports().identity() + "/.well-known/jwks.json",

@@ -4,7 +4,10 @@ import io.eventplatform.contracts.api.ApiError;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.contracts.json.PlatformJson;
 import jakarta.servlet.http.HttpServletResponse;
+import io.eventplatform.security.OperatorToken;
 import java.io.IOException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -22,13 +25,20 @@ final class EnvelopeSecurityHandlers {
         };
     }
 
+    /** The only access rule past authentication is the operational endpoints': the 403 says so. */
     static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, ErrorCode.FORBIDDEN);
+        return (request, response, exception) -> write(response, ErrorCode.FORBIDDEN,
+                OperatorToken.guards(request.getRequestURI()) ? Map.<String, Object>of("required", "operator token") : null);
     }
 
     private static void write(HttpServletResponse response, ErrorCode code) throws IOException {
+        write(response, code, null);
+    }
+
+    private static void write(HttpServletResponse response, ErrorCode code, @Nullable Map<String, Object> details)
+            throws IOException {
         response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(PlatformJson.mapper().writeValueAsBytes(ApiError.of(code)));
+        response.getOutputStream().write(PlatformJson.mapper().writeValueAsBytes(ApiError.of(code, code.defaultMessage(), details)));
     }
 }

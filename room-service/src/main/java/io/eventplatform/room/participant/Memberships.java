@@ -175,7 +175,7 @@ public class Memberships {
         Participant target;
         if ("me".equals(participantId)) {
             if (caller.appOnly()) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "An app is not a member of a room");
+                throw new ApiException(ErrorCode.FORBIDDEN, "An app is not a member of a room", Map.of("required", "user token"));
             }
             target = participants.findActiveByUser(roomId, caller.userId())
                     .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "You are not a member of this room"));

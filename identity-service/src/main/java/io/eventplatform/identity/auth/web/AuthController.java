@@ -1,5 +1,6 @@
 package io.eventplatform.identity.auth.web;
 
+import java.util.Map;
 import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.identity.session.SessionService;
@@ -92,7 +93,7 @@ class AuthController {
     private static String requireUserToken(Jwt jwt) {
         String sessionId = jwt.getClaimAsString(TokenClaims.SESSION);
         if (!TokenClaims.USER_TOKEN.equals(jwt.getClaimAsString(TokenClaims.TYPE)) || sessionId == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only a user's token can do this");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only a user's token can do this", Map.of("required", "user token"));
         }
         return sessionId;
     }

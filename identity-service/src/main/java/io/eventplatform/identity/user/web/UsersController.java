@@ -79,7 +79,8 @@ class UsersController {
 
     private static void requireSelfOrAdmin(Caller caller, String userId) {
         if (!isSelfOrAdmin(caller, userId)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only the user or a platform admin can do this");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the user or a platform admin can do this",
+                    Map.of("required", "the user themselves or admin"));
         }
     }
 

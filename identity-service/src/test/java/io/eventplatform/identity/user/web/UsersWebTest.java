@@ -57,6 +57,7 @@ class UsersWebTest extends WebSliceSupport {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + appToken(AppPermission.USERS_READ)).exchange();
 
         assertThat(without).hasStatus(403).bodyJson().extractingPath("$.error.code").isEqualTo("APP_PERMISSION_DENIED");
+        assertThat(without).bodyJson().extractingPath("$.error.details.required").isEqualTo("users:read");
         assertThat(with).hasStatusOk().bodyJson().extractingPath("$.data.name").isEqualTo("Ada");
     }
 
@@ -65,7 +66,8 @@ class UsersWebTest extends WebSliceSupport {
         MvcTestResult other = patch(ADA_ID, bearer("usr_bob"), "{\"name\":\"Bob was here\"}");
         MvcTestResult madeUp = patch("room_1", bearer(ADA_ID), "{\"name\":\"x\"}");
 
-        assertThat(other).hasStatus(403);
+        assertThat(other).hasStatus(403).bodyJson().extractingPath("$.error.details.required")
+                .isEqualTo("the user themselves or admin");
         assertThat(madeUp).hasStatus(404).bodyJson().extractingPath("$.error.code").isEqualTo("NOT_FOUND");
         verify(users, never()).find("room_1");
         verify(users, never()).updateProfile(any(), any());
