@@ -69,6 +69,11 @@ public class PlatformEventsAutoConfiguration {
     }
 
     @Bean
+    AppReplica appReplica(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc) {
+        return new AppReplica(consumer, replicas, jdbc);
+    }
+
+    @Bean
     DeadLetters deadLetters(KafkaTemplate<String, String> kafka, KafkaProperties kafkaProperties,
                             EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new DeadLetters(kafka, kafkaProperties.buildConsumerProperties(), properties.source(), meters.getIfAvailable());

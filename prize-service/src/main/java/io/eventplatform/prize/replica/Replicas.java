@@ -5,6 +5,7 @@ import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
+import io.eventplatform.support.events.AppReplica;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import io.eventplatform.support.events.UserReplica;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -34,12 +34,12 @@ class Replicas {
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
     private final UserReplica users;
+    private final AppReplica apps;
     private final ApplicationEventPublisher features;
-    private final JdbcClient jdbc;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, ApplicationEventPublisher features,
-             JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, AppReplica apps,
+             ApplicationEventPublisher features) {
+        this.apps = apps;
         this.consumer = consumer;
         this.replicas = replicas;
         this.users = users;
@@ -106,18 +106,7 @@ class Replicas {
     /** Apps: whether they are active, and every manifest version (a room keeps the version it was created with). */
     @KafkaListener(id = "prize-service.app-replica", topics = Topics.IDENTITY_APPS)
     void onApp(String json) {
-        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
-        if (event != null && event.data() instanceof EventData.AppChanged changed) {
-            Snapshots.App app = changed.app();
-            consumer.applyOnce("app-replica", event, () -> {
-                replicas.upsertIfNewer("replica_apps", "app_id", app.appId(), event.aggregateVersion(), Map.of(
-                        "current_version", app.manifestVersion(), "is_active", app.isActive(), "deleted", app.deleted()));
-                jdbc.sql("""
-                        INSERT INTO replica_app_manifests (app_id, version, manifest) VALUES (?, ?, ?::jsonb)
-                        ON CONFLICT (app_id, version) DO NOTHING""")
-                        .params(app.appId(), app.manifestVersion(), app.manifest().toString()).update();
-            });
-        }
+        apps.apply(json, deleted -> { });
     }
 
     @KafkaListener(id = "prize-service.user-replica", topics = Topics.IDENTITY_USERS)

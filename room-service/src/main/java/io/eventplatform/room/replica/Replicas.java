@@ -7,11 +7,11 @@ import io.eventplatform.contracts.events.Snapshots;
 import io.eventplatform.contracts.events.Topics;
 import io.eventplatform.room.participant.Memberships;
 import io.eventplatform.room.room.OrphanGuard;
+import io.eventplatform.support.events.AppReplica;
 import io.eventplatform.support.events.IdempotentConsumer;
 import io.eventplatform.support.events.ReplicaWriter;
 import io.eventplatform.support.events.UserReplica;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -27,18 +27,18 @@ class Replicas {
 
     private final IdempotentConsumer consumer;
     private final ReplicaWriter replicas;
-    private final JdbcTemplate jdbc;
     private final UserReplica users;
+    private final AppReplica apps;
     private final OrphanGuard orphans;
     private final Memberships memberships;
 
-    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, JdbcTemplate jdbc, UserReplica users, OrphanGuard orphans,
+    Replicas(IdempotentConsumer consumer, ReplicaWriter replicas, UserReplica users, AppReplica apps, OrphanGuard orphans,
              Memberships memberships) {
         this.memberships = memberships;
         this.consumer = consumer;
         this.replicas = replicas;
-        this.jdbc = jdbc;
         this.users = users;
+        this.apps = apps;
         this.orphans = orphans;
     }
 
@@ -53,21 +53,7 @@ class Replicas {
 
     @KafkaListener(id = "room-service.app-replica", topics = Topics.IDENTITY_APPS)
     void onApp(String json) {
-        EventEnvelope<?> event = EventJson.readKnown(json).orElse(null);
-        if (event != null && event.data() instanceof EventData.AppChanged changed) {
-            Snapshots.App app = changed.app();
-            consumer.applyOnce("app-replica", event, () -> {
-                boolean newer = replicas.upsertIfNewer("replica_apps", "app_id", app.appId(), event.aggregateVersion(), Map.of(
-                        "current_version", app.manifestVersion(), "is_active", app.isActive(), "deleted", app.deleted()));
-                if (newer && app.deleted()) {
-                    orphans.onAppDeleted(app.appId());
-                }
-                // every version stays available, whatever order the events come in
-                jdbc.update("""
-                        INSERT INTO replica_app_manifests (app_id, version, manifest) VALUES (?, ?, ?::jsonb)
-                        ON CONFLICT (app_id, version) DO NOTHING""", app.appId(), app.manifestVersion(), app.manifest().toString());
-            });
-        }
+        apps.apply(json, orphans::onAppDeleted);
     }
 
     @KafkaListener(id = "room-service.prize-replica", topics = Topics.PRIZES)
