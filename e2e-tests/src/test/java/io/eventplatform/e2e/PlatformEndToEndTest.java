@@ -137,6 +137,9 @@ class PlatformEndToEndTest {
 
         HttpResponse<String> me = send("GET", "/api/v1/auth/me", access, null);
         assertThat(me.statusCode()).isEqualTo(200);
+        // the gateway counts the user's requests (the limits are raised for these tests: RunningPlatform)
+        assertThat(me.headers().firstValue("X-RateLimit-Limit")).hasValue(RunningPlatform.RATE_LIMITS.get("GATEWAY_RATE_LIMIT_USER"));
+        assertThat(me.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(json.readTree(me.body()).get("data").get("email").asString()).isEqualTo("e2e@example.com");
 
         // the same token is accepted by the other services too (their own checks, same keys)

@@ -33,6 +33,9 @@ final class RunningPlatform implements AutoCloseable {
         this.outputFile = outputFile;
     }
 
+    static final Map<String, String> RATE_LIMITS = Map.of("GATEWAY_RATE_LIMIT_USER", "100000",
+            "GATEWAY_RATE_LIMIT_APP", "100000", "GATEWAY_RATE_LIMIT_ANONYMOUS", "100000", "GATEWAY_RATE_LIMIT_SIGN_IN", "100000");
+
     static RunningPlatform start(Path dataDir) throws IOException {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         StackConfig.Ports ports = StackConfig.Ports.findFree();
@@ -46,6 +49,9 @@ final class RunningPlatform implements AutoCloseable {
         builder.environment().putAll(ports.asEnvironment());
         // the Maven reactor has just built the jars under test
         builder.environment().put("PLATFORM_SKIP_BUILD", "true");
+        // every test's client comes from one address: the limits stay on (their headers are checked) at numbers the
+        // tests do not reach; the limits themselves are the gateway's tests' subject
+        builder.environment().putAll(RATE_LIMITS);
         RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile);
         try {
             await("the platform to report it is up").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))

@@ -55,7 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
                 // SHA-256 of "gateway-operator-token"
                 "platform.security.operator-token-sha256=" + GatewayRoutingTest.OPERATOR_HASH,
-                "platform.gateway.cors.allowed-origins=http://localhost:5173"})
+                "platform.gateway.cors.allowed-origins=http://localhost:5173",
+                // many calls from one address: limits no test here reaches (their own test: RateLimitsTest)
+                "platform.gateway.rate-limits.anonymous=100000", "platform.gateway.rate-limits.user=100000",
+                "platform.gateway.rate-limits.sign-in=100000"})
 @WithRealInfrastructure(kafka = true)
 class GatewayRoutingTest {
 

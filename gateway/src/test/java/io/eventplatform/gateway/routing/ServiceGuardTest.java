@@ -50,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
         "platform.gateway.circuit-breaker.wait-in-open-state=2s",
         "platform.gateway.client-timeouts.read-pause=1s",
         "platform.gateway.client-timeouts.whole-body=3s",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s",
+        // a crowd from one address: limits it does not reach (their own test: RateLimitsTest)
+        "platform.gateway.rate-limits.anonymous=100000", "platform.gateway.rate-limits.user=100000",
+        "platform.gateway.rate-limits.sign-in=100000"})
 @WithRealInfrastructure(kafka = true)
 class ServiceGuardTest {
 

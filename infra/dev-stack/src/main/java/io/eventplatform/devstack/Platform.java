@@ -36,24 +36,31 @@ public final class Platform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private volatile boolean closed;
+    private final Map<String, String> gatewaySettings;
 
-    private Platform(StackConfig config, PrintStream out) {
+    private Platform(StackConfig config, PrintStream out, Map<String, String> gatewaySettings) {
         this.config = config;
         this.out = out;
+        this.gatewaySettings = gatewaySettings;
     }
 
     /** Starts infrastructure and services. */
     public static Platform start(StackConfig config, PrintStream out) {
-        return start(config, out, true);
+        return start(config, out, true, Map.of());
+    }
+
+    /** Starts infrastructure and services, with these environment variables for the gateway (the bench's limits). */
+    public static Platform start(StackConfig config, PrintStream out, Map<String, String> gatewaySettings) {
+        return start(config, out, true, gatewaySettings);
     }
 
     /** Starts PostgreSQL, Kafka and the OIDC provider only (to run a service from an IDE against them). */
     public static Platform startInfrastructure(StackConfig config, PrintStream out) {
-        return start(config, out, false);
+        return start(config, out, false, Map.of());
     }
 
-    private static Platform start(StackConfig config, PrintStream out, boolean withServices) {
-        Platform platform = new Platform(config, out);
+    private static Platform start(StackConfig config, PrintStream out, boolean withServices, Map<String, String> gatewaySettings) {
+        Platform platform = new Platform(config, out, gatewaySettings);
         try {
             platform.prepareDataDir();
             platform.checkPortsFree(withServices);
@@ -139,7 +146,7 @@ public final class Platform implements AutoCloseable {
             env.put("OPERATOR_TOKEN_SHA256", operatorHash);
             launch(db.service(), portOf(db.service()), env);
         }
-        launch("gateway", config.ports().gateway(), Map.of(
+        Map<String, String> gateway = new LinkedHashMap<>(Map.of(
                 "SPRING_PROFILES_ACTIVE", "local",
                 "OPERATOR_TOKEN_SHA256", operatorHash,
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
@@ -148,6 +155,8 @@ public final class Platform implements AutoCloseable {
                 "IDENTITY_URL", "http://localhost:" + config.ports().identity(),
                 "ROOM_URL", "http://localhost:" + config.ports().room(),
                 "PRIZE_URL", "http://localhost:" + config.ports().prize()));
+        gateway.putAll(gatewaySettings);
+        launch("gateway", config.ports().gateway(), gateway);
 
         List<CompletableFuture<Void>> ready = services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> {
