@@ -3,13 +3,16 @@ package io.eventplatform.e2e;
 import io.eventplatform.devstack.StackConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.eventplatform.testing.LiveClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -434,6 +437,89 @@ class PlatformEndToEndTest {
             HttpResponse<String> selected = send("POST", room + "/winners", olivia,
                     "{\"participantId\":\"" + participant + "\",\"prizeId\":\"" + prizeId + "\"}");
             assertThat(selected.statusCode()).as("round " + i + ": " + selected.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void twoClientsSeeAJoinAPrizeADrawAndItsWinnerLiveAndAResumedOneMissesNothing() throws Exception {
+        String olivia = login("olivia.live@example.com");
+        String guest = login("guest.live@example.com");
+        String room = activeRoomOfNewApp("app_e2e_live", olivia, "Live night");
+        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia));
+             LiveClient phone = LiveClient.connect(ws)) {
+            host.next("auth");
+            assertThat(phone.authenticate(guest).path("ok").asBoolean()).isTrue();
+            assertThat(host.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            assertThat(phone.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+
+            JsonNode participant = json.readTree(send("POST", room + "/participants", guest, "{}").body()).get("data");
+            for (LiveClient client : List.of(host, phone)) {
+                assertThat(client.next("participant:joined").path("data").path("participant")).isEqualTo(participant);
+            }
+            String prizeId = prizeOnceKnown(room, olivia, "{\"name\":\"Sled\",\"quantity\":2}");
+            JsonNode prize = json.readTree(send("GET", room + "/prizes/" + prizeId, olivia, null).body()).get("data");
+            String prizeEvent = null;
+            for (LiveClient client : List.of(host, phone)) {
+                JsonNode created = client.next("prize:created");
+                assertThat(created.path("data").path("prize")).isEqualTo(prize);
+                prizeEvent = created.path("eventId").asString();
+            }
+
+            phone.close(); // the guest's phone drops; the draw happens while it is away
+            HttpResponse<String> drawn = send("POST", room + "/draws", olivia, "{\"prizeId\":\"" + prizeId + "\",\"count\":1}");
+            assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(201);
+            JsonNode draw = json.readTree(drawn.body()).get("data");
+            assertThat(host.next("winner:selected").path("data").path("winner")).isEqualTo(draw.get("winners").get(0));
+            assertThat(host.next("draw:completed").path("data").path("draw")).isEqualTo(draw);
+
+            try (LiveClient back = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + guest))) {
+                back.next("auth");
+                JsonNode ack = back.subscribe(roomId, prizeEvent);
+                assertThat(ack.path("replay").asString()).isEqualTo("complete");
+                back.next("draw:completed");
+                List<String> hostAfterPrize = eventIdsAfter(host.received(), prizeEvent);
+                List<String> resumed = eventIdsAfter(back.received(), null);
+                assertThat(resumed).isEqualTo(hostAfterPrize).doesNotHaveDuplicates();
+
+                // signing out revokes the session: its live connection ends with 4401
+                assertThat(send("POST", "/api/v1/auth/logout", guest, "{}").statusCode()).isEqualTo(200);
+                assertThat(back.awaitClose()).isEqualTo(4401);
+            }
+        }
+    }
+
+    /** The ids of the room events after {@code eventId} (all of them when null), presence left out. */
+    private static List<String> eventIdsAfter(List<JsonNode> messages, String eventId) {
+        List<String> ids = messages.stream().filter(m -> m.has("eventId") && !m.path("type").asString().startsWith("presence:"))
+                .map(m -> m.path("eventId").asString()).toList();
+        return eventId == null ? ids : ids.subList(ids.indexOf(eventId) + 1, ids.size());
+    }
+
+    @Test
+    @Order(3)
+    void aClientThatOnlyListensStaysConnectedBecauseItsPongsReachTheHub() throws Exception {
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        try (LiveClient listener = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("listener@example.com")))) {
+            listener.next("auth");
+            // pinged every second, silent otherwise, dropped after 3 s without a pong (RunningPlatform.LIVE_TIMEOUTS)
+            await("the connection outlives the idle timeout").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
+                    .until(() -> !listener.isClosed());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aBrowserOnAnotherOriginCannotOpenALiveConnection() {
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        assertThatThrownBy(() -> LiveClient.connect(ws, Map.of("Origin", "https://elsewhere.example")))
+                .rootCause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(refused -> assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode())
+                        .isEqualTo(403));
+        try (LiveClient local = LiveClient.connect(ws, Map.of("Origin", "http://localhost:5173"))) {
+            assertThat(local.isClosed()).isFalse();
         }
     }
 

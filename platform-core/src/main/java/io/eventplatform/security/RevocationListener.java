@@ -4,22 +4,13 @@ import io.eventplatform.contracts.events.EventData;
 import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.Topics;
-import java.time.Duration;
-import java.util.HashMap;
+import io.eventplatform.topics.EveryPartitionReader;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Feeds the {@link RevocationSet} from {@code identity.revocations.v1}. Every instance reads every partition
@@ -27,79 +18,21 @@ import org.springframework.context.SmartLifecycle;
  * itself not ready until it has read what was on the topic when it started — so a fresh instance never accepts a
  * token that was revoked before it came up.
  */
-final class RevocationListener implements SmartLifecycle, HealthIndicator {
+final class RevocationListener extends EveryPartitionReader {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationListener.class);
 
     private final RevocationSet revocations;
-    private final Map<String, Object> consumerProperties;
-    private volatile boolean running;
-    private volatile boolean caughtUp;
-    private @Nullable KafkaConsumer<String, String> consumer;
-    private @Nullable Thread thread;
 
     RevocationListener(RevocationSet revocations, Map<String, Object> consumerProperties) {
+        super("revocations", List.of(Topics.IDENTITY_REVOCATIONS), Start.BEGINNING, consumerProperties);
         this.revocations = revocations;
-        this.consumerProperties = new HashMap<>(consumerProperties);
-        this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumerProperties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        // the topic is created by the services with its retention settings, never implicitly by a reader
-        this.consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     }
 
     @Override
-    public void start() {
-        running = true;
-        Thread listener = new Thread(this::run, "revocations");
-        listener.setDaemon(true);
-        thread = listener;
-        listener.start();
-    }
-
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
-                    new StringDeserializer())) {
-                consumer = kafka;
-                List<TopicPartition> partitions = kafka.partitionsFor(Topics.IDENTITY_REVOCATIONS, Duration.ofSeconds(10)).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition()))
-                        .toList();
-                if (partitions.isEmpty()) {
-                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500); // the topic is not created yet
-                    continue;
-                }
-                kafka.assign(partitions);
-                kafka.seekToBeginning(partitions);
-                Map<TopicPartition, Long> startEnd = kafka.endOffsets(partitions);
-                while (running) {
-                    for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(200))) {
-                        apply(record.value());
-                    }
-                    if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= startEnd.get(p))) {
-                        caughtUp = true;
-                        log.info("Revocations loaded ({} entries)", revocations.size());
-                    }
-                    revocations.purgeExpired();
-                }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Revocation listener failed, reconnecting: {}", e.toString());
-                }
-            } finally {
-                consumer = null;
-            }
-        }
-    }
-
-    private void apply(String json) {
+    protected void apply(ConsumerRecord<String, String> record) {
         try {
-            EventEnvelope<?> event = EventJson.read(json);
+            EventEnvelope<?> event = EventJson.read(record.value());
             if (event.data() instanceof EventData.TokenRevoked token) {
                 revocations.revokeToken(token);
             } else if (event.data() instanceof EventData.SessionRevoked session) {
@@ -114,34 +47,12 @@ final class RevocationListener implements SmartLifecycle, HealthIndicator {
     }
 
     @Override
-    public Health health() {
-        return caughtUp ? Health.up().withDetail("entries", revocations.size()).build()
-                : Health.outOfService().withDetail("reason", "loading revocations").build();
-    }
-
-    boolean caughtUp() {
-        return caughtUp;
+    protected void afterPoll() {
+        revocations.purgeExpired();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, String> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
-        Thread listener = thread;
-        if (listener != null) {
-            try {
-                listener.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected Health.Builder ready(Health.Builder health) {
+        return health.withDetail("entries", revocations.size());
     }
 }

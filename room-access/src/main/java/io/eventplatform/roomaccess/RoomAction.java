@@ -4,6 +4,8 @@ import static io.eventplatform.contracts.access.AppPermission.PARTICIPANTS_READ;
 import static io.eventplatform.contracts.access.AppPermission.PARTICIPANTS_WRITE;
 import static io.eventplatform.contracts.access.AppPermission.PRIZES_READ;
 import static io.eventplatform.contracts.access.AppPermission.PRIZES_WRITE;
+import static io.eventplatform.contracts.access.AppPermission.REALTIME_PUBLISH;
+import static io.eventplatform.contracts.access.AppPermission.REALTIME_SUBSCRIBE;
 import static io.eventplatform.contracts.access.AppPermission.ROOMS_READ;
 import static io.eventplatform.contracts.access.AppPermission.ROOMS_WRITE;
 import static io.eventplatform.contracts.access.AppPermission.WINNERS_READ;
@@ -29,6 +31,8 @@ public enum RoomAction {
     READ_PARTICIPANTS(EnumSet.of(ORGANIZER, MODERATOR, PARTICIPANT, VIEWER), PARTICIPANTS_READ),
     READ_PRIZES(EnumSet.of(ORGANIZER, MODERATOR, PARTICIPANT, VIEWER), PRIZES_READ),
     READ_WINNERS(EnumSet.of(ORGANIZER, MODERATOR, PARTICIPANT, VIEWER), WINNERS_READ),
+    /** Following the room's events live (WebSocket). */
+    READ_EVENTS(EnumSet.of(ORGANIZER, MODERATOR, PARTICIPANT, VIEWER), REALTIME_SUBSCRIBE),
     UPDATE_ROOM(EnumSet.of(ORGANIZER), ROOMS_WRITE),
     UPGRADE_MANIFEST(EnumSet.of(ORGANIZER), ROOMS_WRITE),
     DELETE_ROOM(EnumSet.of(ORGANIZER), null),
@@ -37,7 +41,9 @@ public enum RoomAction {
     WRITE_PRIZES(EnumSet.of(ORGANIZER, MODERATOR), PRIZES_WRITE),
     SELECT_WINNERS(EnumSet.of(ORGANIZER, MODERATOR), WINNERS_WRITE),
     RUN_DRAWS(EnumSet.of(ORGANIZER, MODERATOR), null),
-    REVOKE_WINNER(EnumSet.of(ORGANIZER), null);
+    REVOKE_WINNER(EnumSet.of(ORGANIZER), null),
+    /** An app's own events for the room's live clients: apps only. */
+    PUBLISH_EVENTS(EnumSet.noneOf(RoomRole.class), REALTIME_PUBLISH);
 
     private final Set<RoomRole> roles;
     private final @Nullable AppPermission appPermission;

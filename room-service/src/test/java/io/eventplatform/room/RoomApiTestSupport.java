@@ -2,8 +2,13 @@ package io.eventplatform.room;
 
 import io.eventplatform.testing.ServiceApiTestSupport;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.TestPropertySource;
 
-/** room-service's API tests: the shared service test setup, and the room-service Object Mother. */
+/**
+ * room-service's API tests: the shared service test setup, and the room-service Object Mother. The live hub's send
+ * buffer and app-event rate are small here, so the tests reach them with few events.
+ */
+@TestPropertySource(properties = {"platform.realtime.send-buffer=64KB", "platform.realtime.app-events-per-second=3"})
 public abstract class RoomApiTestSupport extends ServiceApiTestSupport {
 
     protected RoomWorld world;

@@ -15,8 +15,9 @@ public record Draw(String id, String roomId, String prizeId, String requestedBy,
     public record WithWinners(Draw draw, List<Winner> winners) {
     }
 
-    Snapshots.Draw snapshot() {
+    Snapshots.Draw snapshot(List<Winner> winners) {
         return new Snapshots.Draw(id, roomId, prizeId, requestedBy, requested, algorithm, seed, seedHash, eligibleCount,
-                eligibleDigest, winnerIds, delegatedToApp, fallbackReason, createdAt);
+                eligibleDigest, winnerIds, delegatedToApp, fallbackReason, createdAt, excludePreviousWinners,
+                winners.stream().map(Winner::snapshot).toList());
     }
 }

@@ -18,8 +18,10 @@ class DrawEvents {
         this.outbox = outbox;
     }
 
-    void completed(Draw draw) {
+    /** The draw with its winners, in draw order, as {@code GET /draws/{id}} shows them. */
+    void completed(Draw.WithWinners shown) {
+        Draw draw = shown.draw();
         outbox.publish(EventEnvelope.of(EventType.DRAW_COMPLETED, SOURCE, draw.id(), 1, draw.roomId(),
-                new EventData.DrawCompleted(draw.snapshot())));
+                new EventData.DrawCompleted(draw.snapshot(shown.winners()))));
     }
 }

@@ -105,8 +105,9 @@ public class DrawService {
                 metadata.add(PlatformJson.mapper().valueToTree(winner));
             }
             List<Winner> chosen = awards.recordDraw(drawId, roomId, prize.id(), picked.winners(), metadata);
-            events.completed(draw);
-            return new Draw.WithWinners(draw, chosen);
+            Draw.WithWinners shown = new Draw.WithWinners(draw, chosen);
+            events.completed(shown);
+            return shown;
         });
     }
 

@@ -21,7 +21,7 @@ public record Winner(String id, String roomId, String participantId, String priz
     public record PrizeShown(String id, String name, @Nullable String imageUrl) {
     }
 
-    Snapshots.Winner snapshot() {
+    public Snapshots.Winner snapshot() {
         return new Snapshots.Winner(id, roomId, participantId, prizeId, drawId, metadata, createdAt, deletedAt,
                 new Snapshots.WinnerParticipant(participant.id(), participant.active(),
                         new Snapshots.UserSummary(participant.userId(), participant.name(), participant.avatar())),

@@ -3,6 +3,7 @@ package io.eventplatform.contracts.events;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** The {@code data} of each event type (see {@link EventType} for which type carries which). */
 public final class EventData {
@@ -53,5 +54,12 @@ public final class EventData {
 
     /** DrawCompleted: the audit record of a draw. */
     public record DrawCompleted(Snapshots.Draw draw) {
+    }
+
+    /**
+     * AppEventPublished: an app's own event for a room's live clients ({@code event} is {@code <appId>:<name>},
+     * {@code data} a JSON object).
+     */
+    public record AppEventPublished(String roomId, String appId, String event, JsonNode data) {
     }
 }

@@ -30,7 +30,8 @@ public enum EventType {
     PRIZE_DELETED("PrizeDeleted", Topics.PRIZES, EventData.PrizeChanged.class),
     WINNER_SELECTED("WinnerSelected", Topics.PRIZE_WINNERS, EventData.WinnerChanged.class),
     WINNER_REVOKED("WinnerRevoked", Topics.PRIZE_WINNERS, EventData.WinnerChanged.class),
-    DRAW_COMPLETED("DrawCompleted", Topics.PRIZE_WINNERS, EventData.DrawCompleted.class);
+    DRAW_COMPLETED("DrawCompleted", Topics.PRIZE_WINNERS, EventData.DrawCompleted.class),
+    APP_EVENT_PUBLISHED("AppEventPublished", Topics.ROOM_APP_EVENTS, EventData.AppEventPublished.class);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

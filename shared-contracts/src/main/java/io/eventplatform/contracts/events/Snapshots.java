@@ -52,9 +52,14 @@ public final class Snapshots {
                          WinnerParticipant participant, PrizeSummary prize) {
     }
 
+    /**
+     * A completed draw. {@code excludePreviousWinners} and {@code winners} (the winner records, in draw order) were
+     * added in a compatible way: events written before them carry neither.
+     */
     public record Draw(String id, String roomId, String prizeId, String requestedBy, int requested,
                        String algorithm, @Nullable String seed, @Nullable String seedHash, int eligibleCount,
                        String eligibleDigest, List<String> winnerIds, boolean delegatedToApp,
-                       @Nullable String fallbackReason, Instant createdAt) {
+                       @Nullable String fallbackReason, Instant createdAt, @Nullable Boolean excludePreviousWinners,
+                       @Nullable List<Winner> winners) {
     }
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Bench {
 
-    static final List<String> ALL = List.of("P1", "P2", "P4", "P5", "P6", "P7", "P8");
+    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8");
 
     private Bench() {
     }
@@ -88,6 +88,7 @@ public final class Bench {
                 rows.add(attempt(id, switch (id) {
                     case "P1" -> () -> runs.p1JoinStorm(data);
                     case "P2" -> () -> runs.p2ReadPath(data, data.organizer());
+                    case "P3" -> () -> runs.p3FanOut(data);
                     case "P4" -> () -> runs.p4Draw(data);
                     case "P5" -> () -> runs.p5ParallelSelections(data);
                     case "P6" -> () -> footprint;

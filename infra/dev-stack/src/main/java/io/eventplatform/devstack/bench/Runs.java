@@ -85,6 +85,26 @@ final class Runs {
                 through.rate() / direct.rate(), "≥ 2,000 req/s, p99 ≤ 50 ms, 0 errors", pass);
     }
 
+    /**
+     * P3: 100 and then 2,000 WebSocket clients in one room, 20 draws each; the latency from a draw's 201 to its
+     * {@code winner:selected} at every client. The row shows the 2,000-client figures and passes when both bars hold.
+     */
+    Row p3FanOut(BenchData data) throws Exception {
+        FanOut fanOut = new FanOut(target);
+        FanOut.Result hundred = fanOut.run(data.organizer(), 100, 20);
+        FanOut.Result crowd = fanOut.run(data.organizer(), 2_000, 20);
+        Map<String, Long> small = FanOut.percentiles(hundred.micros());
+        Map<String, Long> large = FanOut.percentiles(crowd.micros());
+        boolean pass = large.get("p99") <= 250_000 && small.get("p99") <= 20_000;
+        return new Row("P3", "fan-out: winner:selected at 2,000 clients in one room (20 draws)", null,
+                large.get("p50") / 1_000, null, large.get("p99") / 1_000, 0,
+                String.format(Locale.ROOT, "2,000 clients p50 %.1f / p99 %.1f / max %.1f ms; 100 clients p50 %.1f / p99 %.1f / max %.1f ms; %s; %s",
+                        large.get("p50") / 1e3, large.get("p99") / 1e3, large.get("max") / 1e3,
+                        small.get("p50") / 1e3, small.get("p99") / 1e3, small.get("max") / 1e3,
+                        FanOut.describe(crowd), FanOut.describe(hundred)),
+                "—", null, "2,000: p99 ≤ 250 ms; 100: p99 ≤ 20 ms", pass);
+    }
+
     Row p4Draw(BenchData data) throws SQLException {
         String room = BenchData.activeRoom(gateway, data.organizer(), "Big draw");
         int draws = 5;

@@ -1,0 +1,274 @@
+package io.eventplatform.room.realtime;
+
+import io.eventplatform.contracts.access.TokenClaims;
+import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.events.Snapshots;
+import io.eventplatform.room.room.Room;
+import io.eventplatform.room.room.RoomService;
+import io.eventplatform.roomaccess.RoomAction;
+import io.eventplatform.support.security.Caller;
+import io.eventplatform.support.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The client protocol of {@code /api/v1/ws} (docs/realtime.md): {@code auth} (or a bearer token on the upgrade),
+ * {@code room:subscribe} with an optional {@code since}, {@code room:unsubscribe}, {@code presence:get_online},
+ * {@code ping}. Every request with an {@code id} is acked with it. Tokens are verified like on every REST call
+ * (signature, issuer, audience, expiry, revocation); {@link Sweeper} closes a connection when its token expires or is
+ * revoked.
+ */
+final class LiveSockets extends TextWebSocketHandler {
+
+    static final String BEARER_ATTRIBUTE = "realtime.bearer";
+    private static final String SOCKET_ATTRIBUTE = "realtime.socket";
+
+    private final Hub hub;
+    private final JwtDecoder tokens;
+    private final RoomService rooms;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final RealtimeSettings settings;
+    private final Executor executor;
+    private final Clock clock = Clock.systemUTC();
+
+    LiveSockets(Hub hub, JwtDecoder tokens, RoomService rooms, JdbcClient jdbc, ObjectMapper json,
+                RealtimeSettings settings, Executor executor) {
+        this.hub = hub;
+        this.tokens = tokens;
+        this.rooms = rooms;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.settings = settings;
+        this.executor = executor;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        LiveSocket socket = new LiveSocket(session, settings.sendBuffer().toBytes(), executor, clock.instant(), hub::overflowed);
+        session.getAttributes().put(SOCKET_ATTRIBUTE, socket);
+        hub.opened(socket);
+        Object bearer = session.getAttributes().get(BEARER_ATTRIBUTE);
+        if (bearer instanceof String token) {
+            authenticate(socket, null, token);
+        }
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        LiveSocket socket = socketOf(session);
+        if (socket == null) {
+            return;
+        }
+        socket.heard(clock.instant());
+        JsonNode request;
+        try {
+            request = json.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            socket.send(error(null, ErrorCode.VALIDATION_ERROR, "Each message must be a JSON object"));
+            return;
+        }
+        String id = text(request, "id");
+        String type = text(request, "type");
+        if (!request.isObject() || type == null) {
+            socket.send(error(id, ErrorCode.VALIDATION_ERROR, "Each message must be a JSON object with a type"));
+            return;
+        }
+        if (type.equals("auth")) {
+            String token = text(request, "token");
+            authenticate(socket, id, token == null ? "" : token);
+            return;
+        }
+        if (type.equals("ping")) {
+            socket.send("{\"type\":\"pong\"}");
+            return;
+        }
+        LiveSocket.Viewer viewer = socket.viewer();
+        if (viewer == null) {
+            socket.send(error(id, ErrorCode.UNAUTHORIZED, "Authenticate first: {\"type\":\"auth\",\"token\":\"…\"}"));
+            socket.closeLater(LiveSocket.UNAUTHORIZED);
+            return;
+        }
+        String roomId = text(request, "roomId");
+        switch (type) {
+            case "room:subscribe" -> subscribe(socket, viewer, id, roomId, text(request, "since"));
+            case "room:unsubscribe" -> {
+                if (roomId != null) {
+                    hub.unsubscribe(socket, roomId);
+                }
+                socket.send(ack(id, Map.of()));
+            }
+            case "presence:get_online" -> online(socket, viewer, id, roomId);
+            default -> socket.send(error(id, ErrorCode.VALIDATION_ERROR, "Unknown message type: " + type));
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, org.springframework.web.socket.PongMessage message) {
+        LiveSocket socket = socketOf(session);
+        if (socket != null) {
+            socket.heard(clock.instant());
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        LiveSocket socket = socketOf(session);
+        if (socket != null) {
+            socket.close(status);
+            hub.closed(socket);
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        LiveSocket socket = socketOf(session);
+        if (socket != null) {
+            socket.closeLater(CloseStatus.SERVER_ERROR);
+        }
+    }
+
+    private void authenticate(LiveSocket socket, @Nullable String id, String token) {
+        Jwt jwt;
+        try {
+            jwt = tokens.decode(token);
+        } catch (JwtException | IllegalArgumentException e) {
+            Map<String, @Nullable Object> reply = new LinkedHashMap<>();
+            reply.put("type", "auth");
+            reply.put("id", id);
+            reply.put("ok", false);
+            reply.put("error", Map.of("code", ErrorCode.UNAUTHORIZED.name(), "message", "The token is not valid"));
+            socket.send(json.writeValueAsString(reply));
+            socket.closeLater(LiveSocket.UNAUTHORIZED);
+            return;
+        }
+        LiveSocket.Viewer viewer = viewerOf(jwt);
+        LiveSocket.Viewer before = socket.viewer();
+        if (before != null && !before.subject().equals(viewer.subject())) {
+            socket.send(error(id, ErrorCode.FORBIDDEN, "A connection stays with the user or app it was opened for"));
+            return;
+        }
+        socket.authenticate(viewer);
+        Map<String, @Nullable Object> reply = new LinkedHashMap<>();
+        reply.put("type", "auth");
+        if (id != null) {
+            reply.put("id", id);
+        }
+        reply.put("ok", true);
+        if (viewer.userId() != null) {
+            reply.put("userId", viewer.userId());
+        } else {
+            reply.put("appId", viewer.appId());
+        }
+        reply.put("expiresAt", viewer.expiresAt());
+        socket.send(json.writeValueAsString(reply));
+    }
+
+    static LiveSocket.Viewer viewerOf(Jwt jwt) {
+        String subject = jwt.getSubject();
+        Instant expiresAt = jwt.getExpiresAt() == null ? Instant.MAX : jwt.getExpiresAt();
+        Caller caller;
+        if (TokenClaims.APP_TOKEN.equals(jwt.getClaimAsString(TokenClaims.TYPE))) {
+            List<String> permissions = jwt.getClaimAsStringList(TokenClaims.PERMISSIONS);
+            caller = Caller.app(subject, permissions == null ? Set.of() : Set.copyOf(permissions));
+        } else {
+            caller = Caller.user(subject, TokenClaims.ADMIN.equals(jwt.getClaimAsString(TokenClaims.PLATFORM_ROLE)));
+        }
+        return new LiveSocket.Viewer(caller.userId(), caller.appId(), caller, expiresAt, jwt.getId(),
+                jwt.getClaimAsString(TokenClaims.SESSION), subject, jwt.getIssuedAt());
+    }
+
+    private void subscribe(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, @Nullable String roomId,
+                           @Nullable String since) {
+        Room room;
+        try {
+            room = rooms.authorize(viewer.caller(), roomId == null ? "" : roomId, RoomAction.READ_EVENTS);
+        } catch (ApiException e) {
+            socket.send(error(id, e.code(), e.getMessage()));
+            return;
+        }
+        Snapshots.UserSummary user = viewer.userId() == null ? null : userSummary(viewer.userId());
+        Map<String, Object> shown = Map.of("id", room.id(), "name", room.name(), "status", room.status().wire());
+        hub.subscribe(socket, room.id(), since, user, replay -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("room", shown);
+            if (replay != Hub.Replay.NONE) {
+                fields.put("replay", replay == Hub.Replay.TRUNCATED ? "truncated" : "complete");
+            }
+            return ack(id, fields);
+        });
+    }
+
+    private void online(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, @Nullable String roomId) {
+        try {
+            rooms.authorize(viewer.caller(), roomId == null ? "" : roomId, RoomAction.READ_EVENTS);
+        } catch (ApiException e) {
+            socket.send(error(id, e.code(), e.getMessage()));
+            return;
+        }
+        List<Map<String, @Nullable Object>> users = hub.online(roomId);
+        socket.send(ack(id, Map.of("users", users, "count", users.size())));
+    }
+
+    private Snapshots.UserSummary userSummary(String userId) {
+        Optional<Snapshots.UserSummary> known = jdbc.sql("select name, avatar from replica_users where id = ?")
+                .param(userId)
+                .query((rs, row) -> new Snapshots.UserSummary(userId, rs.getString("name"), rs.getString("avatar")))
+                .optional();
+        return known.orElse(new Snapshots.UserSummary(userId, null, null));
+    }
+
+    private String ack(@Nullable String id, Map<String, ?> fields) {
+        Map<String, @Nullable Object> reply = new LinkedHashMap<>();
+        reply.put("type", "ack");
+        reply.put("id", id);
+        reply.put("ok", true);
+        reply.putAll(fields);
+        return json.writeValueAsString(reply);
+    }
+
+    private String error(@Nullable String id, ErrorCode code, String message) {
+        Map<String, @Nullable Object> reply = new LinkedHashMap<>();
+        reply.put("type", "ack");
+        reply.put("id", id);
+        reply.put("ok", false);
+        reply.put("error", Map.of("code", code.name(), "message", message));
+        return json.writeValueAsString(reply);
+    }
+
+    private static @Nullable String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    private static @Nullable LiveSocket socketOf(WebSocketSession session) {
+        return (LiveSocket) session.getAttributes().get(SOCKET_ATTRIBUTE);
+    }
+
+    static @Nullable String bearer(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
+    }
+}
