@@ -504,8 +504,9 @@ class PlatformEndToEndTest {
         URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
         try (LiveClient listener = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("listener@example.com")))) {
             listener.next("auth");
-            // pinged every second, silent otherwise, dropped after 3 s without a pong (RunningPlatform.LIVE_TIMEOUTS)
-            await("the connection outlives the idle timeout").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
+            // it sends nothing (its JDK client answers pings): pinged every 6 s, dropped after 13 s without a pong
+            // (RunningPlatform.LIVE_TIMEOUTS), and past the gateway's 5 s read pause, which is for request bodies only
+            await("the connection outlives the idle timeout").during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(17))
                     .until(() -> !listener.isClosed());
         }
     }

@@ -36,7 +36,7 @@ final class RunningPlatform implements AutoCloseable {
     static final Map<String, String> RATE_LIMITS = Map.of("GATEWAY_RATE_LIMIT_USER", "100000",
             "GATEWAY_RATE_LIMIT_APP", "100000", "GATEWAY_RATE_LIMIT_ANONYMOUS", "100000", "GATEWAY_RATE_LIMIT_SIGN_IN", "100000");
 
-    static final Map<String, String> LIVE_TIMEOUTS = Map.of("REALTIME_PING_INTERVAL", "1s", "REALTIME_IDLE_TIMEOUT", "3s");
+    static final Map<String, String> LIVE_TIMEOUTS = Map.of("REALTIME_PING_INTERVAL", "6s", "REALTIME_IDLE_TIMEOUT", "13s");
 
     static RunningPlatform start(Path dataDir) throws IOException {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
@@ -54,7 +54,8 @@ final class RunningPlatform implements AutoCloseable {
         // every test's client comes from one address: the limits stay on (their headers are checked) at numbers the
         // tests do not reach; the limits themselves are the gateway's tests' subject
         builder.environment().putAll(RATE_LIMITS);
-        // live connections are pinged every second and dropped after 3 s of silence: a test sees pongs flow through
+        // live connections are pinged every 6 s (longer than the gateway's 5 s read pause for request bodies) and
+        // dropped after 13 s of silence: a test sees pongs flow through and a listening client outlive both
         builder.environment().putAll(LIVE_TIMEOUTS);
         RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile);
         try {

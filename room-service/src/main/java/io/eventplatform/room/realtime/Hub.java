@@ -117,7 +117,7 @@ class Hub {
     /**
      * Subscribes the connection: its ack (built for the replay's outcome), the events after {@code since} oldest
      * first, then every live event; and for a user's first connection to the room, {@code presence:user_online} to
-     * the room.
+     * the room ({@code user}: who they are, needed only then).
      */
     void subscribe(LiveSocket socket, String roomId, @Nullable String since, Snapshots.@Nullable UserSummary user,
                    Function<Replay, String> ack) {
@@ -135,8 +135,11 @@ class Hub {
             socket.send(ack.apply(outcome));
             replay.forEach(socket::send);
             socket.rooms().add(roomId);
-            if (!already && user != null) {
-                Online online = channel.online.computeIfAbsent(user.id(), id -> new Online(user, now));
+            LiveSocket.Viewer viewer = socket.viewer();
+            String userId = viewer == null ? null : viewer.userId();
+            if (!already && userId != null) {
+                Online online = channel.online.computeIfAbsent(userId,
+                        id -> new Online(user != null ? user : new Snapshots.UserSummary(id, null, null), now));
                 online.connections++;
                 if (online.connections == 1) {
                     broadcast(channel, roomId, "presence:user_online", Map.of("user", shown(online)), now);
@@ -161,6 +164,13 @@ class Hub {
                 broadcast(channel, roomId, "presence:user_offline", Map.of("userId", userId), now);
             }
         });
+    }
+
+    /** Whether the user has a connection subscribed to the room on this instance. */
+    boolean isOnline(String roomId, String userId) {
+        boolean[] online = new boolean[1];
+        inRoom(roomId, channel -> online[0] = channel.online.containsKey(userId));
+        return online[0];
     }
 
     /** Who is online in the room on this instance, earliest first: {@code {id, name, avatar, connectedAt}}. */

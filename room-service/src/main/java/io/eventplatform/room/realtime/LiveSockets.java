@@ -16,12 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -37,6 +42,8 @@ import tools.jackson.databind.ObjectMapper;
  * (signature, issuer, audience, expiry, revocation); {@link Sweeper} closes a connection when its token expires or is
  * revoked.
  */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 final class LiveSockets extends TextWebSocketHandler {
 
     static final String BEARER_ATTRIBUTE = "realtime.bearer";
@@ -50,16 +57,18 @@ final class LiveSockets extends TextWebSocketHandler {
     private final RealtimeSettings settings;
     private final Executor executor;
     private final Clock clock = Clock.systemUTC();
+    private static final int CHECKS_AT_ONCE = 4;
+    private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE, true);
 
     LiveSockets(Hub hub, JwtDecoder tokens, RoomService rooms, JdbcClient jdbc, ObjectMapper json,
-                RealtimeSettings settings, Executor executor) {
+                RealtimeSettings settings, ExecutorService realtimeExecutor) {
         this.hub = hub;
         this.tokens = tokens;
         this.rooms = rooms;
         this.jdbc = jdbc;
         this.json = json;
         this.settings = settings;
-        this.executor = executor;
+        this.executor = realtimeExecutor;
     }
 
     @Override
@@ -199,16 +208,13 @@ final class LiveSockets extends TextWebSocketHandler {
 
     private void subscribe(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, @Nullable String roomId,
                            @Nullable String since) {
-        Room room;
-        try {
-            room = rooms.authorize(viewer.caller(), roomId == null ? "" : roomId, RoomAction.READ_EVENTS);
-        } catch (ApiException e) {
-            socket.send(error(id, e.code(), e.getMessage()));
+        Checked checked = check(socket, viewer, id, roomId, true);
+        if (checked == null) {
             return;
         }
-        Snapshots.UserSummary user = viewer.userId() == null ? null : userSummary(viewer.userId());
+        Room room = checked.room();
         Map<String, Object> shown = Map.of("id", room.id(), "name", room.name(), "status", room.status().wire());
-        hub.subscribe(socket, room.id(), since, user, replay -> {
+        hub.subscribe(socket, room.id(), since, checked.user(), replay -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("room", shown);
             if (replay != Hub.Replay.NONE) {
@@ -219,14 +225,44 @@ final class LiveSockets extends TextWebSocketHandler {
     }
 
     private void online(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, @Nullable String roomId) {
+        Checked checked = check(socket, viewer, id, roomId, false);
+        if (checked != null) {
+            List<Map<String, @Nullable Object>> users = hub.online(checked.room().id());
+            socket.send(ack(id, Map.of("users", users, "count", users.size())));
+        }
+    }
+
+    /** The room the viewer may follow, and who they are for presence (looked up when not online there yet). */
+    private record Checked(Room room, Snapshots.@Nullable UserSummary user) {
+    }
+
+    /**
+     * Whether the viewer may follow the room; if not, the ack says why. A hall's phones subscribe all at once: the
+     * database is asked by at most {@value #CHECKS_AT_ONCE} subscriptions at a time, the others wait their turn here
+     * rather than for a pooled connection (whose wait is bounded), and a busy database is a retryable ack, never a
+     * closed connection.
+     */
+    private @Nullable Checked check(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id,
+                                    @Nullable String roomId, boolean withUser) {
         try {
-            rooms.authorize(viewer.caller(), roomId == null ? "" : roomId, RoomAction.READ_EVENTS);
+            checks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            Room room = rooms.authorize(viewer.caller(), roomId == null ? "" : roomId, RoomAction.READ_EVENTS);
+            String userId = viewer.userId();
+            boolean lookUp = withUser && userId != null && !hub.isOnline(room.id(), userId);
+            return new Checked(room, lookUp ? userSummary(userId) : null);
         } catch (ApiException e) {
             socket.send(error(id, e.code(), e.getMessage()));
-            return;
+        } catch (DataAccessException e) {
+            socket.send(error(id, ErrorCode.SERVICE_UNAVAILABLE, "The room cannot be checked right now; try again"));
+        } finally {
+            checks.release();
         }
-        List<Map<String, @Nullable Object>> users = hub.online(roomId);
-        socket.send(ack(id, Map.of("users", users, "count", users.size())));
+        return null;
     }
 
     private Snapshots.UserSummary userSummary(String userId) {

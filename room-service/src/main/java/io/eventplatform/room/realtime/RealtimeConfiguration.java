@@ -1,6 +1,5 @@
 package io.eventplatform.room.realtime;
 
-import io.eventplatform.room.room.RoomService;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,14 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code /api/v1/ws}. The gateway is the only way in and refuses a browser whose {@code Origin} is not allowed
@@ -34,33 +30,22 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/api/v1/ws";
 
-    private final Hub hub;
-    private final JwtDecoder tokens;
-    private final RoomService rooms;
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final RealtimeSettings settings;
+    private final LiveSockets sockets;
 
-    RealtimeConfiguration(Hub hub, JwtDecoder tokens, RoomService rooms, JdbcClient jdbc, ObjectMapper json,
-                          RealtimeSettings settings) {
-        this.hub = hub;
-        this.tokens = tokens;
-        this.rooms = rooms;
-        this.jdbc = jdbc;
-        this.json = json;
-        this.settings = settings;
+    RealtimeConfiguration(LiveSockets sockets) {
+        this.sockets = sockets;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new LiveSockets(hub, tokens, rooms, jdbc, json, settings, realtimeExecutor()), PATH)
+        registry.addHandler(sockets, PATH)
                 .addInterceptors(new BearerOnUpgrade())
                 .setAllowedOriginPatterns("*");
     }
 
     /** Closes (a close frame may wait up to a second for a stuck socket) and sends handed off a deep chain. */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService realtimeExecutor() {
+    static ExecutorService realtimeExecutor() {
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "realtime-" + threads.incrementAndGet());

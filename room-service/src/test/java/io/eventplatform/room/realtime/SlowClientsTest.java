@@ -8,13 +8,13 @@ import io.eventplatform.contracts.events.EventType;
 import io.eventplatform.room.RoomApiTestSupport;
 import io.eventplatform.room.RoomWorld;
 import io.eventplatform.testing.LiveClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A client that stops reading is closed with 4408 once its send buffer overflows; the others get everything. */

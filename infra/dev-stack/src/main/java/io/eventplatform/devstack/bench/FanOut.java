@@ -167,7 +167,11 @@ final class FanOut {
 
     static Map<String, Long> percentiles(List<Long> micros) {
         List<Long> sorted = micros.stream().sorted().toList();
-        return Map.of("p50", sorted.get(sorted.size() / 2), "p99", sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)),
+        return Map.of("p50", sorted.get(sorted.size() / 2), "p95", at(sorted, 0.95), "p99", at(sorted, 0.99),
                 "max", sorted.get(sorted.size() - 1));
+    }
+
+    private static long at(List<Long> sorted, double quantile) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(sorted.size() * quantile) - 1)));
     }
 }
