@@ -50,6 +50,15 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void kafkaWritesItsLogOntoItsVolume() {
+        String logDirs = String.valueOf(environment("kafka").get("KAFKA_LOG_DIRS"));
+        List<Object> volumes = (List<Object>) services().get("kafka").get("volumes");
+        assertThat(volumes).as("the kafka-data volume is mounted where the broker writes its log")
+                .contains("kafka-data:" + logDirs);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void onlyTheGatewayPublishesAPort() {
         services().forEach((name, service) -> {
             if (name.equals("gateway")) {

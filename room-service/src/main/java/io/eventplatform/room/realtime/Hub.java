@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,7 @@ class Hub {
         final ArrayDeque<Kept> recent = new ArrayDeque<>();
         final Set<LiveSocket> subscribers = new LinkedHashSet<>();
         final Map<String, Online> online = new LinkedHashMap<>();
+        @Nullable Boolean isPublic;
         boolean retired;
     }
 
@@ -101,7 +103,11 @@ class Hub {
         overflows.increment();
     }
 
-    /** Keeps the event for resumes and queues it on every subscriber of its room. */
+    /**
+     * Keeps the event for resumes and queues it on every subscriber of its room. After a room's deletion nobody stays
+     * subscribed; after someone leaves a private room, their connections stop following it (an admin's stay): each
+     * gets {@code room:unsubscribed} with the reason.
+     */
     void publish(LiveEvents.Rendered event) {
         Instant now = clock.instant();
         inRoom(event.roomId(), channel -> {
@@ -111,7 +117,38 @@ class Hub {
                 subscriber.send(event.text());
             }
             pushed.increment(channel.subscribers.size());
+            if (event.isPublic() != null) {
+                channel.isPublic = event.isPublic();
+            }
+            if (event.roomDeleted()) { // everyone at once: nobody is told who else went offline
+                endSubscriptions(channel, event.roomId(), "room_deleted", socket -> true, now);
+                channel.online.clear();
+            } else if (event.leftUserId() != null && Boolean.FALSE.equals(channel.isPublic)) {
+                endSubscriptions(channel, event.roomId(), "membership_ended", socket -> {
+                    LiveSocket.Viewer viewer = socket.viewer();
+                    return viewer != null && event.leftUserId().equals(viewer.userId()) && !viewer.caller().admin();
+                }, now);
+            }
         });
+    }
+
+    private void endSubscriptions(Channel channel, String roomId, String reason, Predicate<LiveSocket> which, Instant now) {
+        Map<String, @Nullable Object> message = new LinkedHashMap<>();
+        message.put("type", "room:unsubscribed");
+        message.put("roomId", roomId);
+        message.put("data", Map.of("reason", reason));
+        String text = json.writeValueAsString(message);
+        for (LiveSocket socket : List.copyOf(channel.subscribers)) {
+            if (which.test(socket)) {
+                socket.send(text);
+                socket.rooms().remove(roomId);
+                if (reason.equals("room_deleted")) {
+                    channel.subscribers.remove(socket);
+                } else {
+                    leave(channel, socket, roomId, now);
+                }
+            }
+        }
     }
 
     /**
@@ -119,10 +156,11 @@ class Hub {
      * first, then every live event; and for a user's first connection to the room, {@code presence:user_online} to
      * the room ({@code user}: who they are, needed only then).
      */
-    void subscribe(LiveSocket socket, String roomId, @Nullable String since, Snapshots.@Nullable UserSummary user,
-                   Function<Replay, String> ack) {
+    void subscribe(LiveSocket socket, String roomId, boolean isPublic, @Nullable String since,
+                   Snapshots.@Nullable UserSummary user, Function<Replay, String> ack) {
         Instant now = clock.instant();
         inRoom(roomId, channel -> {
+            channel.isPublic = isPublic;
             boolean already = !channel.subscribers.add(socket);
             List<String> replay = List.of();
             Replay outcome = Replay.NONE;
@@ -152,18 +190,20 @@ class Hub {
     void unsubscribe(LiveSocket socket, String roomId) {
         Instant now = clock.instant();
         socket.rooms().remove(roomId);
-        inRoom(roomId, channel -> {
-            if (!channel.subscribers.remove(socket)) {
-                return;
-            }
-            LiveSocket.Viewer viewer = socket.viewer();
-            String userId = viewer == null ? null : viewer.userId();
-            Online online = userId == null ? null : channel.online.get(userId);
-            if (online != null && --online.connections == 0) {
-                channel.online.remove(userId);
-                broadcast(channel, roomId, "presence:user_offline", Map.of("userId", userId), now);
-            }
-        });
+        inRoom(roomId, channel -> leave(channel, socket, roomId, now));
+    }
+
+    private void leave(Channel channel, LiveSocket socket, String roomId, Instant now) {
+        if (!channel.subscribers.remove(socket)) {
+            return;
+        }
+        LiveSocket.Viewer viewer = socket.viewer();
+        String userId = viewer == null ? null : viewer.userId();
+        Online online = userId == null ? null : channel.online.get(userId);
+        if (online != null && --online.connections == 0) {
+            channel.online.remove(userId);
+            broadcast(channel, roomId, "presence:user_offline", Map.of("userId", userId), now);
+        }
     }
 
     /** Whether the user has a connection subscribed to the room on this instance. */

@@ -21,8 +21,12 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class LiveEvents {
 
-    /** An event ready for the wire. */
-    record Rendered(String roomId, String eventId, String type, String text) {
+    /**
+     * An event ready for the wire, with what the hub must know of it besides: whether the room is public now (room
+     * events), who left it (participant:left), whether it is gone (room:deleted).
+     */
+    record Rendered(String roomId, String eventId, String type, String text, @Nullable Boolean isPublic,
+                    @Nullable String leftUserId, boolean roomDeleted) {
     }
 
     /** A room as {@code GET /rooms/{id}} shows its own fields (counts and {@code myRole} are per request or caller). */
@@ -84,7 +88,11 @@ class LiveEvents {
         }
         Map<String, @Nullable Object> data = data(type, event.data());
         String text = json.writeValueAsString(new Message(type, event.id().toString(), roomId, event.occurredAt(), data));
-        return Optional.of(new Rendered(roomId, event.id().toString(), type, text));
+        Object eventData = event.data();
+        Boolean isPublic = eventData instanceof EventData.RoomChanged changed ? changed.room().isPublic() : null;
+        String left = eventData instanceof EventData.ParticipantChanged changed && type.equals("participant:left")
+                ? changed.participant().userId() : null;
+        return Optional.of(new Rendered(roomId, event.id().toString(), type, text, isPublic, left, type.equals("room:deleted")));
     }
 
     /** The client's name of a room event; null for events clients do not get. */

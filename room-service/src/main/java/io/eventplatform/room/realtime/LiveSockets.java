@@ -214,7 +214,7 @@ final class LiveSockets extends TextWebSocketHandler {
         }
         Room room = checked.room();
         Map<String, Object> shown = Map.of("id", room.id(), "name", room.name(), "status", room.status().wire());
-        hub.subscribe(socket, room.id(), since, checked.user(), replay -> {
+        hub.subscribe(socket, room.id(), room.isPublic(), since, checked.user(), replay -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("room", shown);
             if (replay != Hub.Replay.NONE) {

@@ -189,6 +189,32 @@ class LiveRoomsTest extends RoomApiTestSupport {
     }
 
     @Test
+    void someoneRemovedFromAPrivateRoomStopsFollowingItAndADeletedRoomEndsEverySubscription() {
+        String roomId = world.room(organizer, app.appId(), false, "active").get("id").asString();
+        RoomWorld.User guest = world.registeredUser("guest");
+        String participantId = world.add(organizer, roomId, guest, "participant").get("id").asString();
+        try (LiveClient host = connected(organizer); LiveClient phone = connected(guest)) {
+            host.subscribe(roomId, null);
+            assertThat(phone.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            api.delete("/api/v1/rooms/" + roomId + "/participants/" + participantId, organizer.token());
+            assertThat(phone.next("participant:left").path("data").path("userId").asString()).isEqualTo(guest.id());
+            JsonNode ended = phone.next("room:unsubscribed");
+            assertThat(ended.path("data").path("reason").asString()).isEqualTo("membership_ended");
+
+            api.data(api.patch("/api/v1/rooms/" + roomId, organizer.token(), "{\"name\":\"Board only\"}"), 200);
+            host.next("room:updated");
+            api.delete("/api/v1/rooms/" + roomId, organizer.token());
+            host.next("room:deleted");
+            assertThat(host.next("room:unsubscribed").path("data").path("reason").asString()).isEqualTo("room_deleted");
+            // anything queued for the phone before this ping would arrive before its pong
+            phone.send("{\"type\":\"ping\"}");
+            phone.next("pong");
+            assertThat(phone.received().stream().map(m -> m.path("type").asString("")))
+                    .doesNotContain("room:updated", "room:deleted");
+        }
+    }
+
+    @Test
     void presenceFollowsEachUsersFirstAndLastConnection() {
         String roomId = world.room(organizer, app.appId(), true, "active").get("id").asString();
         RoomWorld.User guest = world.registeredUser("guest");
