@@ -203,7 +203,7 @@ class GatewayRoutingTest {
         List<CompletableFuture<HttpResponse<String>>> crowd = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String token = TestTokenIssuer.sign(rotated, claims -> claims.subject("usr_" + UUID.randomUUID()));
-            crowd.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+            crowd.add(http.sendAsync(at("/api/v1/rooms")
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
         }
 
@@ -260,7 +260,7 @@ class GatewayRoutingTest {
     @Test
     void theServiceLearnsTheClientsAddressAndNotWhatAnUntrustedClientClaims() throws Exception {
         HttpResponse<String> direct = get("/api/v1/rooms/who", null);
-        HttpResponse<String> claimed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms/who"))
+        HttpResponse<String> claimed = http.send(at("/api/v1/rooms/who")
                 .header("X-Forwarded-For", "203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(direct.headers().firstValue("X-Seen-Forwarded-For")).hasValue("127.0.0.1");
@@ -270,11 +270,11 @@ class GatewayRoutingTest {
 
     @Test
     void aPageOnAnAllowedOriginMayCallTheApiAndItsPreflightIsAnsweredHere() throws Exception {
-        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms/room_1"))
+        HttpResponse<String> preflight = send(at("/api/v1/rooms/room_1")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key"));
-        HttpResponse<String> call = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+        HttpResponse<String> call = send(at("/api/v1/rooms")
                 .header("Origin", "http://localhost:5173"));
 
         assertThat(preflight.statusCode()).isEqualTo(200);
@@ -292,12 +292,12 @@ class GatewayRoutingTest {
 
     @Test
     void aPageOnAnyOtherOriginIsRefusedWithTheEnvelopeAndReachesNoService() throws Exception {
-        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+        HttpResponse<String> preflight = send(at("/api/v1/rooms")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST"));
-        HttpResponse<String> call = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+        HttpResponse<String> call = send(at("/api/v1/rooms")
                 .header("Origin", "https://evil.example"));
-        HttpResponse<String> unlistedHeader = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+        HttpResponse<String> unlistedHeader = send(at("/api/v1/rooms")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "x-sneaky"));
 
@@ -330,17 +330,22 @@ class GatewayRoutingTest {
                 .containsExactly(200, 404, 401, 503);
     }
 
+    /** A request to the gateway; an answer that never comes fails the test instead of holding the build. */
+    private HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> withToken(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return http.send(at(path)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder request = at(path);
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }
