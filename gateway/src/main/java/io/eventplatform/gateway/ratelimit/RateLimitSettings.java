@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param app       per app token (an app acting alone)
  * @param anonymous per client address, for requests without a valid token
  * @param signIn    per client address, for starting a sign-in, dev login and refresh (a hall behind one address)
+ * @param redisUrl  where the counters are shared by every gateway ({@code redis://[:password@]host:port}); empty:
+ *                  in this gateway's memory
+ * @param redisTimeout the longest a request waits for its count before it passes uncounted
  */
 @ConfigurationProperties("platform.gateway.rate-limits")
 record RateLimitSettings(@DefaultValue("true") boolean enabled,
@@ -18,5 +21,7 @@ record RateLimitSettings(@DefaultValue("true") boolean enabled,
                          @DefaultValue("100") long user,
                          @DefaultValue("1000") long app,
                          @DefaultValue("20") long anonymous,
-                         @DefaultValue("600") long signIn) {
+                         @DefaultValue("600") long signIn,
+                         @DefaultValue("") String redisUrl,
+                         @DefaultValue("250ms") Duration redisTimeout) {
 }

@@ -61,12 +61,12 @@ class RateLimits implements WebFilter {
     private final @Nullable MeterRegistry meters;
     private volatile long lastWarning;
 
-    RateLimits(RateLimitSettings settings, EdgeTokens tokens, ObjectProvider<Counters> counters,
+    RateLimits(RateLimitSettings settings, EdgeTokens tokens, Counters counters,
                @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:127\\.0\\.0\\.1|0:0:0:0:0:0:0:1}") String trustedProxies,
                ObjectProvider<Clock> clock, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
         this.settings = settings;
         this.tokens = tokens;
-        this.counters = counters.getIfAvailable(MemoryCounters::new);
+        this.counters = counters;
         this.addresses = new ClientAddress(trustedProxies);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.json = json;

@@ -2,25 +2,19 @@ package io.eventplatform.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.eventplatform.contracts.access.TokenClaims;
 import io.eventplatform.testing.MovableClock;
 import io.eventplatform.testing.TestTokenIssuer;
 import io.eventplatform.testing.WithRealInfrastructure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RateLimitsTest {
 
     static final TestTokenIssuer tokens = new TestTokenIssuer();
-    static final AtomicInteger served = new AtomicInteger();
-    static final HttpServer service = standIn();
+    static final StandInService service = new StandInService();
     static final Instant HALF_PAST = Instant.parse("2026-12-03T12:00:30Z");
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -69,15 +62,13 @@ class RateLimitsTest {
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
         tokens.register(registry);
-        for (String name : List.of("identity", "room", "prize")) {
-            registry.add("platform.gateway.downstreams." + name, () -> "http://localhost:" + service.getAddress().getPort());
-        }
+        service.register(registry);
     }
 
     @AfterAll
     static void stop() {
         tokens.close();
-        service.stop(0);
+        service.stop();
     }
 
     @Test
@@ -87,7 +78,7 @@ class RateLimitsTest {
 
         List<HttpResponse<String>> allowed = List.of(get("/api/v1/rooms", client, null), get("/api/v1/rooms/room_1", client, null),
                 get("/api/v1/no-such-thing", client, null));
-        int before = served.get();
+        int before = service.served();
         HttpResponse<String> refused = get("/api/v1/rooms", client, null);
 
         assertThat(allowed).extracting(HttpResponse::statusCode).containsExactly(200, 200, 404);
@@ -98,7 +89,7 @@ class RateLimitsTest {
             assertThat(response.headers().firstValue("X-RateLimit-Reset")).hasValue(Long.toString(resetAt));
         }
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(served.get()).as("a refused request reaches no service").isEqualTo(before);
+        assertThat(service.served()).as("a refused request reaches no service").isEqualTo(before);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
         assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         assertThat(refused.headers().firstValue("X-Request-Id")).isPresent();
@@ -204,7 +195,7 @@ class RateLimitsTest {
     }
 
     private HttpResponse<String> get(String path, String client, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", client);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -213,28 +204,8 @@ class RateLimitsTest {
     }
 
     private HttpResponse<String> post(String path, String client) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Forwarded-For", client)
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", client)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Answers 200 for every path but /api/v1/no-such-thing... (the gateway's own 404), and counts what it served. */
-    private static HttpServer standIn() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", exchange -> {
-                served.incrementAndGet();
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
