@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +39,9 @@ import io.eventplatform.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -333,6 +336,48 @@ class GatewayRoutingTest {
     /** A request to the gateway; an answer that never comes fails the test instead of holding the build. */
     private HttpRequest.Builder at(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    static List<Arguments> unreadableRequests() {
+        String end = "\r\nHost: localhost\r\n\r\n";
+        return List.of(Arguments.of("GET /api/v1/rooms/" + "a".repeat(5000) + " HTTP/1.1" + end, 414, "URI_TOO_LONG"),
+                Arguments.of("GET /api/v1/rooms HTTP/1.1\r\nX-Big: " + "b".repeat(9000) + end, 431, "HEADERS_TOO_LARGE"),
+                Arguments.of("GET /api/v1/rooms HTTP/1.1\r\nNo Colon Here" + end, 400, "BAD_REQUEST"),
+                Arguments.of("GET /api/v1/rooms HTTP/9.x" + end, 400, "BAD_REQUEST"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadableRequests")
+    void aRequestNettyCannotReadIsAnsweredInTheEnvelopeWithARequestId(String request, int status, String code) throws Exception {
+        RawAnswer answer = raw(request);
+
+        assertThat(answer.status()).as(request.substring(0, 40)).isEqualTo(status);
+        assertThat(json.readTree(answer.body()).get("error").get("code").asString()).isEqualTo(code);
+        assertThat(answer.headers()).containsEntry("content-type", "application/json")
+                .containsEntry("x-content-type-options", "nosniff").containsEntry("connection", "close")
+                .doesNotContainKey("server");
+        assertThat(answer.headers().get("x-request-id")).matches("[0-9a-f-]{36}");
+    }
+
+    record RawAnswer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** Sends bytes no HTTP client would send, and reads the answer until the gateway closes the connection. */
+    private RawAnswer raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), headers, answer.substring(end + 4));
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

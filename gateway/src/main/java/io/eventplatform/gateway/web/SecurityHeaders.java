@@ -1,5 +1,6 @@
 package io.eventplatform.gateway.web;
 
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,13 +19,15 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeaders implements WebFilter {
 
+    /** On every answer; {@code Cache-Control: no-store} too, unless the answer says how it may be cached. */
+    static final Map<String, String> FIXED = Map.of("X-Content-Type-Options", "nosniff", "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            FIXED.forEach(headers::set);
             if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }

@@ -26,10 +26,12 @@ public enum ErrorCode {
     APP_HAS_ROOMS(409),
     MANIFEST_VERSION_NOT_NEWER(409),
     PAYLOAD_TOO_LARGE(413),
+    URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
     VALIDATION_ERROR(422),
     IDEMPOTENCY_KEY_REUSED(422),
     RATE_LIMIT_EXCEEDED(429),
+    HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503);
 
@@ -55,9 +57,11 @@ public enum ErrorCode {
             case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION_ERROR;
             case 429 -> RATE_LIMIT_EXCEEDED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 502, 503, 504 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
         };
@@ -74,6 +78,8 @@ public enum ErrorCode {
             case NOT_ACCEPTABLE -> "This resource is only available as application/json";
             case REQUEST_TIMEOUT -> "The request did not arrive in time";
             case PAYLOAD_TOO_LARGE -> "The request body is too large";
+            case URI_TOO_LONG -> "The request's URL is too long";
+            case HEADERS_TOO_LARGE -> "The request's headers are too large";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json";
             case VALIDATION_ERROR -> "The request has invalid values";
             case RATE_LIMIT_EXCEEDED -> "Too many requests";
