@@ -3,6 +3,7 @@ package io.eventplatform.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +29,7 @@ final class AdminPage {
         options.setBinary(browser.get());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // what the page's console says
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver.get()).toFile())
                 .usingAnyFreePort().build();
         return Optional.of(new ChromeDriver(service, options));

@@ -425,6 +425,56 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void everyRouteOfTheGatewayIsDocumentedAndEveryDocumentedPathIsRouted() throws Exception {
+        Map<String, JsonNode> documents = new java.util.LinkedHashMap<>();
+        for (String service : List.of("identity", "room", "prize")) {
+            HttpResponse<String> document = get("/v3/api-docs/" + service, null);
+            assertThat(document.statusCode()).as(service).isEqualTo(200);
+            assertThat(document.headers().firstValue("X-RateLimit-Limit")).as("the docs are not limited").isEmpty();
+            documents.put(service, json.readTree(document.body()));
+        }
+        List<DocumentedRoutes.Route> routes = DocumentedRoutes.of(ComposeFileTest.ROOT.resolve("gateway/src/main/resources/application.yml"));
+
+        assertThat(routes).extracting(DocumentedRoutes.Route::service).contains("identity", "room", "prize");
+        assertThat(DocumentedRoutes.problems(routes, documents)).isEmpty();
+        JsonNode join = documents.get("room").at("/paths/~1api~1v1~1rooms~1{roomId}~1participants/post");
+        assertThat(join.get("responses").propertyNames()).contains("401", "403", "404", "409", "422", "429", "503");
+        assertThat(join.at("/requestBody/content/application~1json/schema/$ref").asString()).isNotBlank();
+        assertThat(documents.get("room").at("/paths/~1api~1v1~1ws/get/responses/101").isMissingNode()).isFalse();
+        assertThat(documents.get("identity").at("/paths/~1api~1v1~1auth~1providers/get/security")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void theDocsPageShowsEveryServiceInARealBrowserWithinItsContentSecurityPolicy() throws Exception {
+        Optional<ChromeDriver> started = AdminPage.browser();
+        Assumptions.assumeTrue(started.isPresent(), "No headless Chromium here (Debian: apt-get install chromium "
+                + "chromium-driver; .ci/run installs them): the /docs page test is skipped");
+        HttpResponse<String> page = get("/docs/swagger-ui/index.html", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-RateLimit-Limit")).isEmpty();
+        ChromeDriver browser = started.get();
+        try {
+            browser.get(platform.gateway("/docs"));
+            await("the room service's operations are listed").atMost(Duration.ofSeconds(20))
+                    .until(() -> browser.findElements(By.cssSelector(".opblock")).size() > 5);
+
+            List<String> documents = browser.findElements(By.cssSelector("select#select option")).stream()
+                    .map(option -> option.getText()).toList();
+            assertThat(documents).containsExactlyInAnyOrder("room", "prize", "identity", "gateway");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("/api/v1/rooms/{roomId}/participants");
+            List<String> refused = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(entry -> entry.getMessage()).filter(message -> message.contains("Content Security Policy")).toList();
+            assertThat(refused).as("nothing the page needs is refused by its policy").isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
     void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
         String olivia = login("olivia.quick@example.com");
         String room = activeRoomOfNewApp("app_e2e_quick", olivia, "Quick night");

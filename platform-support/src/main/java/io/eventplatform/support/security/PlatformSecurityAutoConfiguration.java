@@ -54,7 +54,8 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
             throws Exception {
-        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error"));
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error",
+                "/v3/api-docs", "/v3/api-docs/**"));
         OperatorToken operator = properties.operatorToken();
         open.addAll(properties.publicPaths());
         http.csrf(csrf -> csrf.disable())

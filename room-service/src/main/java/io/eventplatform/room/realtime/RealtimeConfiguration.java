@@ -1,11 +1,16 @@
 package io.eventplatform.room.realtime;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +46,18 @@ class RealtimeConfiguration implements WebSocketConfigurer {
         registry.addHandler(sockets, PATH)
                 .addInterceptors(new BearerOnUpgrade())
                 .setAllowedOriginPatterns("*");
+    }
+
+    /** The upgrade in the service's OpenAPI document (springdoc sees controllers only); the protocol: docs/realtime.md. */
+    @Bean
+    OpenApiCustomizer liveRoomsInTheApiDocument() {
+        return api -> api.path(PATH, new PathItem().get(new Operation().operationId("connectLive").addTagsItem("live rooms")
+                .summary("Open the live connection (WebSocket)")
+                .description("An HTTP/1.1 upgrade to a WebSocket: the token in Authorization or in an auth message within 5 s; "
+                        + "then room:subscribe, presence, ping; every room event is pushed (docs/realtime.md).")
+                .responses(new ApiResponses()
+                        .addApiResponse("101", new ApiResponse().description("Switching protocols: the live connection"))
+                        .addApiResponse("400", new ApiResponse().description("Not a WebSocket upgrade")))));
     }
 
     /** Closes (a close frame may wait up to a second for a stuck socket) and sends handed off a deep chain. */
