@@ -29,8 +29,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Value;
@@ -224,6 +227,15 @@ class GatewayRoutingTest {
 
     @Test
     void aRevokedTokenIsRefusedAtTheGatewayWithinASecond() throws Exception {
+        // identity-service creates the topic; here the test does, and waits for the gateway to stand on it
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaServers))) {
+            admin.createTopics(List.of(new NewTopic(Topics.IDENTITY_REVOCATIONS, 1, (short) 1))).all().get();
+        } catch (java.util.concurrent.ExecutionException exists) {
+            assertThat(exists.getCause()).isInstanceOf(TopicExistsException.class);
+        }
+        Awaitility.await("the gateway reads the revocations").atMost(Duration.ofSeconds(30))
+                .until(() -> json.readTree(get("/actuator/health/readiness", null).body()).at("/components/revocations/status")
+                        .asString("").equals("UP"));
         String jti = UUID.randomUUID().toString();
         String token = tokens.token(claims -> claims.jwtID(jti));
         assertThat(withToken("/api/v1/rooms", token).statusCode()).isEqualTo(200);
@@ -242,6 +254,35 @@ class GatewayRoutingTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(25))
                 .until(() -> withToken("/api/v1/rooms", token).statusCode() == 401);
+    }
+
+    @Test
+    void aRefusalDoesNotStallTheNextRequestOnItsConnection() throws Exception {
+        // an answer decided from the headers alone (401 here) once left the connection unread, so the next request
+        // on it was never answered (EnvelopeResponses); a refusal and a normal call, alternating, on kept-alive
+        // connections
+        for (int client = 0; client < 8; client++) {
+            HttpClient keptAlive = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (int i = 0; i < 60; i++) {
+                String path = i % 2 == 0 ? "/actuator" : "/actuator/health/liveness";
+                HttpResponse<String> response = keptAlive.send(at(path).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("client %d, request %d: %s", client, i, path).isEqualTo(i % 2 == 0 ? 401 : 200);
+            }
+        }
+    }
+
+    @Test
+    void aRefusalOfALargeBodyItWillNotReadClosesTheConnection() throws Exception {
+        HttpResponse<String> small = send(at("/api/v1/rooms").header("Authorization", "Bearer not-a-jwt")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> large = send(at("/api/v1/rooms").header("Authorization", "Bearer not-a-jwt")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(200_000) + "\"}")));
+
+        assertThat(List.of(small.statusCode(), large.statusCode())).containsExactly(401, 401);
+        assertThat(small.headers().firstValue("Connection")).isEmpty();
+        assertThat(large.headers().firstValue("Connection")).hasValue("close");
     }
 
     @Test

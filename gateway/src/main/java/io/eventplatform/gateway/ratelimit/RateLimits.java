@@ -118,7 +118,7 @@ class RateLimits implements WebFilter {
                     }
                     long retryAfter = Math.max(1, resetAt - now / 1000);
                     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                    return EnvelopeResponses.write(exchange.getResponse(), 429, json.writeValueAsBytes(ApiError.of(
+                    return EnvelopeResponses.write(exchange, 429, json.writeValueAsBytes(ApiError.of(
                             ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests: " + bucket.limit() + " per "
                                     + settings.window().toString().substring(2).toLowerCase(Locale.ROOT) + " in this bucket",
                             Map.of("limit", bucket.limit(), "resetAt", Instant.ofEpochSecond(resetAt).toString(),

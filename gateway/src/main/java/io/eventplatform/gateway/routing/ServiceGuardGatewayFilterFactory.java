@@ -61,7 +61,7 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                 "The " + service + " service is temporarily unavailable", Map.of("service", service)));
         return (exchange, chain) -> {
             if (!circuit.tryAcquirePermission()) {
-                return EnvelopeResponses.write(exchange.getResponse(), 503, unavailable);
+                return EnvelopeResponses.write(exchange, 503, unavailable);
             }
             long started = System.nanoTime();
             AtomicBoolean requestSent = new AtomicBoolean();
@@ -85,7 +85,7 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                         log.debug("{} service failed for {}: {}", service, exchange.getRequest().getPath(), error.toString());
                         return exchange.getResponse().isCommitted()
                                 ? Mono.error(error)
-                                : EnvelopeResponses.write(exchange.getResponse(), 503, unavailable);
+                                : EnvelopeResponses.write(exchange, 503, unavailable);
                     });
         };
     }

@@ -6,7 +6,6 @@ import io.eventplatform.gateway.web.EnvelopeResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -34,11 +33,11 @@ class BearerTokenCheck implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return tokens.check(exchange).flatMap(check -> check.kind() == EdgeTokens.Check.Kind.INVALID
-                ? refuse(exchange.getResponse()) : chain.filter(exchange));
+                ? refuse(exchange) : chain.filter(exchange));
     }
 
-    private Mono<Void> refuse(ServerHttpResponse response) {
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return EnvelopeResponses.write(response, 401, unauthorized);
+    private Mono<Void> refuse(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return EnvelopeResponses.write(exchange, 401, unauthorized);
     }
 }

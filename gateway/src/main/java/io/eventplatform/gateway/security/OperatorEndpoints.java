@@ -41,6 +41,6 @@ class OperatorEndpoints implements WebFilter {
             return chain.filter(exchange);
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return EnvelopeResponses.write(exchange.getResponse(), 401, unauthorized);
+        return EnvelopeResponses.write(exchange, 401, unauthorized);
     }
 }

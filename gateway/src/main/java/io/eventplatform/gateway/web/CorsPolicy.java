@@ -67,7 +67,7 @@ class CorsPolicy implements WebFilter {
             byte[] refusal = json.writeValueAsBytes(ApiError.of(ErrorCode.FORBIDDEN,
                     "Web pages from this origin may not call the API",
                     Map.<String, Object>of("origin", String.valueOf(origin), "required", "an origin on the gateway's CORS allow-list")));
-            return EnvelopeResponses.write(exchange.getResponse(), 403, refusal);
+            return EnvelopeResponses.write(exchange, 403, refusal);
         }
         return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);
     }

@@ -56,7 +56,7 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
             details = requestId == null ? null : Map.of("requestId", requestId);
         }
         byte[] body = json.writeValueAsBytes(ApiError.of(code, code.defaultMessage(), details));
-        return EnvelopeResponses.write(response, code.status(), body);
+        return EnvelopeResponses.write(exchange, code.status(), body);
     }
 
     /** Reactor Netty's word for a closed client connection; "closed BEFORE send" is the downstream's, a real error. */
