@@ -475,6 +475,43 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void everyLayerAnswersWhatItCannotTakeInTheEnvelopeWithARequestId() throws Exception {
+        String organizer = login("edges.organizer@example.com");
+        String room = activeRoomOfNewApp("app_e2e_edges", organizer, "Edge night");
+        record Case(String method, String path, String contentType, String accept, String body, int status, String code) {
+        }
+        List<Case> cases = List.of(
+                new Case("GET", "/api/v1/rooms/%00", null, null, null, 400, "BAD_REQUEST"),
+                new Case("GET", "/api/v1/rooms/a%2Fb", null, null, null, 400, "BAD_REQUEST"),
+                new Case("GET", "/api/v1/rooms/%C3%28", null, null, null, 400, "BAD_REQUEST"),
+                new Case("GET", "/api/v1/rooms?limit=0", null, null, null, 400, "BAD_REQUEST"),
+                new Case("PUT", "/api/v1/rooms", "application/json", null, "{}", 405, "METHOD_NOT_ALLOWED"),
+                new Case("GET", room, null, "text/html", null, 406, "NOT_ACCEPTABLE"),
+                new Case("PATCH", room, "application/json", null, "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}", 413, "PAYLOAD_TOO_LARGE"),
+                new Case("PATCH", room, "text/plain", null, "name", 415, "UNSUPPORTED_MEDIA_TYPE"),
+                new Case("GET", room + "?q=" + "q".repeat(5000), null, null, null, 414, "URI_TOO_LONG"));
+        for (Case edge : cases) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway(edge.path()))).timeout(Duration.ofSeconds(15))
+                    .header("Authorization", "Bearer " + organizer)
+                    .method(edge.method(), edge.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(edge.body()));
+            if (edge.contentType() != null) {
+                request.header("Content-Type", edge.contentType());
+            }
+            if (edge.accept() != null) {
+                request.header("Accept", edge.accept());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+            String what = edge.method() + " " + edge.path().substring(0, Math.min(60, edge.path().length()));
+            assertThat(response.statusCode()).as(what + " → " + response.body()).isEqualTo(edge.status());
+            assertThat(json.readTree(response.body()).at("/error/code").asString()).as(what).isEqualTo(edge.code());
+            assertThat(response.headers().firstValue("X-Request-Id")).as(what).isPresent();
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+        }
+    }
+
+    @Test
+    @Order(3)
     void someoneWhoJustJoinedCanBeSelectedAtOnce() throws Exception {
         String olivia = login("olivia.quick@example.com");
         String room = activeRoomOfNewApp("app_e2e_quick", olivia, "Quick night");
