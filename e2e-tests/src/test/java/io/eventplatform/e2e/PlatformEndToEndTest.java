@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -394,13 +393,10 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void theAdminPageShowsTheRoomsInARealBrowser() throws Exception {
-        Optional<ChromeDriver> started = AdminPage.browser();
-        Assumptions.assumeTrue(started.isPresent(), "No headless Chromium here (Debian: apt-get install chromium "
-                + "chromium-driver; .ci/run installs them): the /admin page test is skipped");
+        ChromeDriver browser = Chromium.orSkip("/admin");
         String admin = login("admin@example.com");
         activeRoomOfNewApp("app_e2e_page", login("page.organizer@example.com"), "Page party");
         JsonNode firstPage = json.readTree(send("GET", "/api/v1/admin/data/room/rooms?limit=20", admin, null).body());
-        ChromeDriver browser = started.get();
         try {
             browser.get(platform.gateway("/admin"));
             browser.findElement(By.id("email")).clear();
@@ -447,15 +443,12 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void theDocsPageShowsEveryServiceInARealBrowserWithinItsContentSecurityPolicy() throws Exception {
-        Optional<ChromeDriver> started = AdminPage.browser();
-        Assumptions.assumeTrue(started.isPresent(), "No headless Chromium here (Debian: apt-get install chromium "
-                + "chromium-driver; .ci/run installs them): the /docs page test is skipped");
+        ChromeDriver browser = Chromium.orSkip("/docs");
         HttpResponse<String> page = get("/docs/swagger-ui/index.html", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
                 assertThat(policy).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("X-RateLimit-Limit")).isEmpty();
-        ChromeDriver browser = started.get();
         try {
             browser.get(platform.gateway("/docs"));
             await("the room service's operations are listed").atMost(Duration.ofSeconds(20))
