@@ -30,22 +30,88 @@ class ComposeFileTest {
 
     final Map<String, Object> compose = load();
 
+    static final List<String> DOMAIN = List.of("identity", "room", "prize");
+
     @Test
     void hasTheWholePlatform() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "kafka", "oidc", "redis",
-                "identity-service", "room-service", "prize-service", "gateway");
+                "identity-service", "room-service", "prize-service", "gateway", "migrate-identity", "migrate-room",
+                "migrate-prize", "seed-identity", "seed-room", "seed-prize");
     }
 
     @Test
-    void everyServiceHasAHealthCheckAndWaitsForHealthyDependencies() {
+    void everyLastingServiceHasAHealthCheckAndWaitsForHealthyDependenciesOrFinishedOneShots() {
         services().forEach((name, service) -> {
-            assertThat(service).as(name + " health check").containsKey("healthcheck");
+            boolean once = "no".equals(String.valueOf(service.get("restart")));
+            if (!once) {
+                assertThat(service).as(name + " health check").containsKey("healthcheck");
+            }
             Object dependsOn = service.get("depends_on");
             if (dependsOn != null) {
-                map(dependsOn).forEach((dependency, condition) -> assertThat(map(condition))
-                        .as(name + " -> " + dependency).containsEntry("condition", "service_healthy"));
+                map(dependsOn).forEach((dependency, condition) -> assertThat(map(condition)).as(name + " -> " + dependency)
+                        .containsEntry("condition", "no".equals(String.valueOf(services().get(dependency).get("restart")))
+                                ? "service_completed_successfully" : "service_healthy"));
             }
         });
+    }
+
+    @Test
+    void theServicesRunWithTheProdProfileAndRequireTheirSigningKeys() {
+        for (String app : APPS.keySet()) {
+            assertThat(environment(app)).as(app).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+            assertThat(environment(app).keySet()).as(app + ": no dev login").doesNotContain("DEV_LOGIN_ENABLED");
+        }
+        assertThat(String.valueOf(environment("identity-service").get("TOKEN_SIGNING_KEY"))).startsWith("${TOKEN_SIGNING_KEY:?");
+        assertThat(String.valueOf(environment("prize-service").get("WEBHOOK_SIGNING_KEY"))).startsWith("${WEBHOOK_SIGNING_KEY:?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDevProviderAndTheDemoDataExistInTheDevProfileOnly() {
+        services().forEach((name, service) -> {
+            boolean dev = name.equals("oidc") || name.startsWith("seed-");
+            assertThat((List<Object>) service.get("profiles")).as(name).isEqualTo(dev ? List.of("dev") : null);
+        });
+        assertThat(map(map(services().get("identity-service").get("depends_on")).get("oidc")))
+                .as("identity-service starts without the dev provider").containsEntry("required", false);
+        assertThat(environment("identity-service")).containsEntry("DEV_OIDC_CLIENT_ID", "${DEV_OIDC_CLIENT_ID:-}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schemasAreMigratedOnceWithTheServicesOwnJarsBeforeTheServicesStart() {
+        for (String domain : DOMAIN) {
+            Map<String, Object> migrate = services().get("migrate-" + domain);
+            Map<String, Object> service = services().get(domain + "-service");
+            assertThat(migrate.get("image")).as(domain).isEqualTo(service.get("image"));
+            assertThat((List<Object>) migrate.get("command")).containsExactly("--platform.db.command=migrate");
+            assertThat(environment("migrate-" + domain)).as(domain + ": the service's own settings (its prod checks too)")
+                    .isEqualTo(environment(domain + "-service"));
+            assertThat(environment(domain + "-service")).containsEntry("PLATFORM_DB_MIGRATE_AT_START", "false");
+            assertThat(map(map(service.get("depends_on")).get("migrate-" + domain)))
+                    .containsEntry("condition", "service_completed_successfully");
+            Map<String, Object> seed = services().get("seed-" + domain);
+            assertThat(seed.get("image")).isEqualTo(service.get("image"));
+            assertThat((List<Object>) seed.get("command")).contains("--platform.seed=true");
+            assertThat(environment("seed-" + domain)).isEqualTo(environment(domain + "-service"));
+        }
+    }
+
+    @Test
+    void everyContainerHasAMemoryLimitAndTheJavaHeapsFitThem() throws IOException {
+        services().forEach((name, service) -> assertThat(String.valueOf(service.get("deploy")))
+                .as(name).matches(".*limits=\\{memory=\\d+[MG]}.*"));
+        String dockerfile = Files.readString(ROOT.resolve("infra/docker/Dockerfile"));
+        assertThat(dockerfile).contains("-XX:MaxRAMPercentage=75");
+        assertThat(String.valueOf(environment("kafka").get("KAFKA_HEAP_OPTS"))).contains("-Xmx768m");
+        assertThat(String.valueOf(services().get("kafka").get("deploy"))).contains("memory=1280M");
+        assertThat(String.valueOf(services().get("redis").get("command"))).contains("--maxmemory, 192mb");
+    }
+
+    @Test
+    void imagesAreBuiltWithAMavenCacheThatOutlivesTheBuild() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("infra/docker/Dockerfile"));
+        assertThat(dockerfile).startsWith("# syntax=docker/dockerfile:1").contains("RUN --mount=type=cache,target=/root/.m2 ./mvnw");
     }
 
     @Test
@@ -59,10 +125,12 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void onlyTheGatewayPublishesAPort() {
+    void onlyTheGatewayPublishesAPortAndTheDevProviderOnlyOnLoopback() {
         services().forEach((name, service) -> {
             if (name.equals("gateway")) {
                 assertThat((List<Object>) service.get("ports")).containsExactly("${GATEWAY_PUBLISHED_PORT:-8080}:8080");
+            } else if (name.equals("oidc")) {
+                assertThat((List<Object>) service.get("ports")).containsExactly("127.0.0.1:9090:9090");
             } else {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
@@ -79,6 +147,7 @@ class ComposeFileTest {
                 all.addAll(variablesIn(sharedDefaults));
             }
             Set<String> set = new TreeSet<>(environment(app).keySet());
+            set.remove("SPRING_PROFILES_ACTIVE"); // Spring Boot's own
             assertThat(set).as(app + ": every variable compose sets is read").isSubsetOf(all);
             assertThat(set).as(app + ": every variable of its application.yml is set").containsAll(own);
         }
