@@ -141,10 +141,10 @@ class ComposeFileTest {
     void eachAppGetsEveryVariableItsConfigurationReadsAndNoUnknownOne() throws IOException {
         String sharedDefaults = Files.readString(ROOT.resolve("platform-support/src/main/resources/platform-defaults.properties"));
         for (String app : APPS.keySet()) {
-            Set<String> own = variablesIn(applicationYml(app));
+            Set<String> own = variables(applicationYml(app));
             Set<String> all = new TreeSet<>(own);
             if (!app.equals("gateway")) {
-                all.addAll(variablesIn(sharedDefaults));
+                all.addAll(variables(sharedDefaults));
             }
             Set<String> set = new TreeSet<>(environment(app).keySet());
             set.remove("SPRING_PROFILES_ACTIVE"); // Spring Boot's own
@@ -203,7 +203,7 @@ class ComposeFileTest {
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
     }
 
-    private static Set<String> variablesIn(String configuration) {
+    static Set<String> variables(String configuration) {
         Set<String> variables = new LinkedHashSet<>();
         Matcher matcher = VARIABLE.matcher(configuration);
         while (matcher.find()) {
