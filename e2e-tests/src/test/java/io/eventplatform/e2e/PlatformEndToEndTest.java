@@ -436,6 +436,9 @@ class PlatformEndToEndTest {
         JsonNode join = documents.get("room").at("/paths/~1api~1v1~1rooms~1{roomId}~1participants/post");
         assertThat(join.get("responses").propertyNames()).contains("401", "403", "404", "409", "422", "429", "503");
         assertThat(join.at("/requestBody/content/application~1json/schema/$ref").asString()).isNotBlank();
+        assertThat(join.get("responses").propertyNames()).as("a join creates a participant").contains("201");
+        assertThat(documents.get("room").at("/paths/~1api~1v1~1rooms~1{roomId}/get/responses/200").toString())
+                .as("what data holds is in the document").contains("#/components/schemas/DataRoomDetail");
         assertThat(documents.get("room").at("/paths/~1api~1v1~1ws/get/responses/101").isMissingNode()).isFalse();
         assertThat(documents.get("identity").at("/paths/~1api~1v1~1auth~1providers/get/security")).isEmpty();
     }

@@ -1,7 +1,9 @@
 package io.eventplatform.identity.app.web;
 
 import io.eventplatform.contracts.access.TokenClaims;
+import io.eventplatform.contracts.api.Data;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.api.Success;
 import io.eventplatform.identity.app.App;
 import io.eventplatform.identity.app.AppRegistry;
 import io.eventplatform.identity.token.AccessTokens;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -83,13 +87,14 @@ class AppsController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document shows; the answer sets it
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.REFUSED)
-    ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt caller,
-                                                 @RequestBody Submitted<AppRequests.Register> body) {
+    ResponseEntity<Data<Created>> register(@AuthenticationPrincipal Jwt caller,
+                                           @RequestBody Submitted<AppRequests.Register> body) {
         requireAdmin(caller);
         AppRegistry.Registered registered = registry.register(body.map(AppRequests.Register::command));
         App app = registered.app();
-        return ResponseEntity.status(201).body(Map.of("data", new Created(app.appId(), registered.secret(), app.manifest(),
+        return ResponseEntity.status(201).body(Data.of(new Created(app.appId(), registered.secret(), app.manifest(),
                 app.manifestVersion(), app.createdAt())));
     }
 
@@ -102,8 +107,8 @@ class AppsController {
     }
 
     @GetMapping("/{appId}")
-    Map<String, Object> get(@PathVariable String appId) {
-        return Map.of("data", Detail.of(registry.find(appId)));
+    Data<Detail> get(@PathVariable String appId) {
+        return Data.of(Detail.of(registry.find(appId)));
     }
 
     @GetMapping("/{appId}/manifests")
@@ -118,25 +123,25 @@ class AppsController {
     }
 
     @PatchMapping("/{appId}")
-    Map<String, Object> update(@AuthenticationPrincipal Jwt caller, @PathVariable String appId,
-                               @RequestBody Submitted<AppRequests.Update> body) {
+    Data<Detail> update(@AuthenticationPrincipal Jwt caller, @PathVariable String appId,
+                        @RequestBody Submitted<AppRequests.Update> body) {
         requireAdmin(caller);
-        return Map.of("data", Detail.of(registry.update(appId, body.map(AppRequests.Update::command), caller.getSubject())));
+        return Data.of(Detail.of(registry.update(appId, body.map(AppRequests.Update::command), caller.getSubject())));
     }
 
     @PostMapping("/{appId}/regenerate-secret")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.REFUSED)
-    Map<String, Object> regenerate(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
+    Data<Secret> regenerate(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
         requireAdmin(caller);
         AppRegistry.Registered registered = registry.regenerateSecret(appId, caller.getSubject());
-        return Map.of("data", new Secret(appId, registered.secret(), registered.app().updatedAt()));
+        return Data.of(new Secret(appId, registered.secret(), registered.app().updatedAt()));
     }
 
     @DeleteMapping("/{appId}")
-    Map<String, Object> delete(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
+    Data<Success> delete(@AuthenticationPrincipal Jwt caller, @PathVariable String appId) {
         requireAdmin(caller);
         registry.delete(appId, caller.getSubject());
-        return Map.of("data", Map.of("success", true));
+        return Success.done();
     }
 
     record TokenRequest(@Nullable String appId, @Nullable String appSecret) {
@@ -148,12 +153,12 @@ class AppsController {
 
     @PostMapping("/token")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
-    Map<String, Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
+    Data<AppToken> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         if (body.appId() == null || body.appSecret() == null) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid app credentials");
         }
         AccessTokens.Issued issued = registry.token(body.appId(), body.appSecret(), request.getRemoteAddr());
-        return Map.of("data", new AppToken(issued.token(), "Bearer", registry.tokenTtlSeconds()));
+        return Data.of(new AppToken(issued.token(), "Bearer", registry.tokenTtlSeconds()));
     }
 
     private static void requireAdmin(Jwt caller) {

@@ -1,8 +1,9 @@
 package io.eventplatform.identity.auth.web;
 
-import java.util.Map;
 import io.eventplatform.contracts.access.TokenClaims;
+import io.eventplatform.contracts.api.Data;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.api.Success;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.UserAccounts;
 import io.eventplatform.support.body.Submitted;
@@ -14,6 +15,7 @@ import io.eventplatform.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,24 +57,24 @@ class AuthController {
 
     @PostMapping("/refresh")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
-    AuthResponses.Data<AuthResponses.Tokens> refresh(@RequestBody Submitted<RefreshRequest> body, HttpServletRequest request) {
-        return new AuthResponses.Data<>(AuthResponses.Tokens.of(
+    Data<AuthResponses.Tokens> refresh(@RequestBody Submitted<RefreshRequest> body, HttpServletRequest request) {
+        return new Data<>(AuthResponses.Tokens.of(
                 sessions.refresh(body.valid().refreshToken(), request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())));
     }
 
     @PostMapping("/logout")
-    AuthResponses.Data<AuthResponses.Success> logout(@AuthenticationPrincipal Jwt jwt,
-                                                     @RequestBody(required = false) @Nullable Submitted<LogoutRequest> body) {
+    Data<Success> logout(@AuthenticationPrincipal Jwt jwt,
+                         @RequestBody(required = false) @Nullable Submitted<LogoutRequest> body) {
         String sessionId = requireUserToken(jwt);
         String refreshToken = body == null ? null : body.valid().refreshToken();
         sessions.logOut(jwt.getSubject(), sessionId, jwt.getId(), jwt.getExpiresAt(), refreshToken);
-        return AuthResponses.Success.yes();
+        return Success.done();
     }
 
     @GetMapping("/me")
-    AuthResponses.Data<AuthResponses.Me> me(@AuthenticationPrincipal Jwt jwt) {
+    Data<AuthResponses.Me> me(@AuthenticationPrincipal Jwt jwt) {
         requireUserToken(jwt);
-        return new AuthResponses.Data<>(AuthResponses.Me.of(users.find(jwt.getSubject())
+        return new Data<>(AuthResponses.Me.of(users.find(jwt.getSubject())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "The account no longer exists"))));
     }
 
@@ -83,10 +85,10 @@ class AuthController {
     }
 
     @DeleteMapping("/sessions/{sessionId}")
-    AuthResponses.Data<AuthResponses.Success> endSession(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId) {
+    Data<Success> endSession(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId) {
         requireUserToken(jwt);
         sessions.end(jwt.getSubject(), sessionId);
-        return AuthResponses.Success.yes();
+        return Success.done();
     }
 
     /** These endpoints are about a user's own login: an app token has none. */

@@ -12,9 +12,6 @@ final class AuthResponses {
     private AuthResponses() {
     }
 
-    record Data<T>(T data) {
-    }
-
     record UserSummary(String id, String email, @Nullable String name, @Nullable String avatar) {
     }
 
@@ -38,12 +35,6 @@ final class AuthResponses {
         static Me of(User user) {
             return new Me(user.id(), user.email(), user.name(), user.avatar(),
                     user.platformRole().toLowerCase(Locale.ROOT), user.createdAt(), user.updatedAt());
-        }
-    }
-
-    record Success(boolean success) {
-        static Data<Success> yes() {
-            return new Data<>(new Success(true));
         }
     }
 }

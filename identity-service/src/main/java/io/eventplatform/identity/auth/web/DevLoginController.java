@@ -1,5 +1,6 @@
 package io.eventplatform.identity.auth.web;
 
+import io.eventplatform.contracts.api.Data;
 import io.eventplatform.identity.session.SessionService;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
@@ -38,10 +39,10 @@ class DevLoginController {
 
     @PostMapping("/api/v1/auth/dev/login")
     @CarriesCredentials(repeat = CarriesCredentials.Repeat.RUNS_AGAIN)
-    AuthResponses.Data<AuthResponses.Tokens> login(@RequestBody Submitted<DevLoginRequest> submitted, HttpServletRequest request) {
+    Data<AuthResponses.Tokens> login(@RequestBody Submitted<DevLoginRequest> submitted, HttpServletRequest request) {
         DevLoginRequest body = submitted.valid();
         User user = users.logIn(body.email(), body.name(), "dev", body.email().trim().toLowerCase(java.util.Locale.ROOT));
-        return new AuthResponses.Data<>(AuthResponses.Tokens.of(
+        return new Data<>(AuthResponses.Tokens.of(
                 sessions.start(user, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())));
     }
 }

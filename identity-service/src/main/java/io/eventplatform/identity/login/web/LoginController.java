@@ -1,5 +1,6 @@
 package io.eventplatform.identity.login.web;
 
+import io.eventplatform.contracts.api.Data;
 import io.eventplatform.identity.login.ProviderLogin;
 import io.eventplatform.identity.session.TokenPair;
 import jakarta.servlet.http.Cookie;
@@ -32,8 +33,8 @@ class LoginController {
     }
 
     @GetMapping("/providers")
-    Map<String, List<ProviderLogin.Listed>> providers() {
-        return Map.of("data", logins.providers());
+    Data<List<ProviderLogin.Listed>> providers() {
+        return Data.of(logins.providers());
     }
 
     @GetMapping("/{provider}")

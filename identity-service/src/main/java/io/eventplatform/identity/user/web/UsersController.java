@@ -1,7 +1,9 @@
 package io.eventplatform.identity.user.web;
 
 import io.eventplatform.contracts.access.AppPermission;
+import io.eventplatform.contracts.api.Data;
 import io.eventplatform.contracts.api.ErrorCode;
+import io.eventplatform.contracts.api.Success;
 import io.eventplatform.identity.user.User;
 import io.eventplatform.identity.user.UserAccounts;
 import io.eventplatform.support.body.Patch;
@@ -43,26 +45,26 @@ class UsersController {
     }
 
     @GetMapping
-    Map<String, Object> get(Caller caller, @PathVariable String userId) {
+    Data<Profile> get(Caller caller, @PathVariable String userId) {
         caller.requireAppPermission(AppPermission.USERS_READ);
-        return Map.of("data", profile(find(userId), isSelfOrAdmin(caller, userId)));
+        return Data.of(profile(find(userId), isSelfOrAdmin(caller, userId)));
     }
 
     @PatchMapping
-    Map<String, Object> update(Caller caller, @PathVariable String userId, @RequestBody Submitted<ProfileRequest> body) {
+    Data<Profile> update(Caller caller, @PathVariable String userId, @RequestBody Submitted<ProfileRequest> body) {
         User user = find(userId);
         requireSelfOrAdmin(caller, userId);
         ProfileRequest request = body.valid();
-        return Map.of("data", profile(users.updateProfile(user,
+        return Data.of(profile(users.updateProfile(user,
                 new UserAccounts.ProfileChange(request.name(), request.avatar())), true));
     }
 
     @DeleteMapping
-    Map<String, Object> delete(Caller caller, @PathVariable String userId) {
+    Data<Success> delete(Caller caller, @PathVariable String userId) {
         find(userId);
         requireSelfOrAdmin(caller, userId);
         users.delete(userId, caller.actor());
-        return Map.of("data", Map.of("success", true));
+        return Success.done();
     }
 
     private User find(String userId) {

@@ -1,12 +1,14 @@
 package io.eventplatform.prize.fund.web;
 
+import io.eventplatform.contracts.api.Data;
+import io.eventplatform.contracts.api.Success;
 import io.eventplatform.prize.fund.PrizeFund;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.security.Caller;
-import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/rooms/{roomId}/prizes} (docs/api.md "Prizes, winners and draws"): a room's prize fund. */
@@ -29,9 +32,10 @@ class PrizesController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String roomId,
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document shows; the answer sets it
+    ResponseEntity<Data<PrizeResponse>> create(Caller caller, @PathVariable String roomId,
                                                @RequestBody Submitted<PrizeRequests.Create> body) {
-        return ResponseEntity.status(201).body(Map.of("data", PrizeResponse.of(fund.create(caller, roomId,
+        return ResponseEntity.status(201).body(Data.of(PrizeResponse.of(fund.create(caller, roomId,
                 body.map(PrizeRequests.Create::command)))));
     }
 
@@ -42,19 +46,19 @@ class PrizesController {
     }
 
     @GetMapping("/{prizeId}")
-    Map<String, Object> prize(Caller caller, @PathVariable String roomId, @PathVariable String prizeId) {
-        return Map.of("data", PrizeResponse.of(fund.get(caller, roomId, prizeId)));
+    Data<PrizeResponse> prize(Caller caller, @PathVariable String roomId, @PathVariable String prizeId) {
+        return Data.of(PrizeResponse.of(fund.get(caller, roomId, prizeId)));
     }
 
     @PatchMapping("/{prizeId}")
-    Map<String, Object> update(Caller caller, @PathVariable String roomId, @PathVariable String prizeId,
+    Data<PrizeResponse> update(Caller caller, @PathVariable String roomId, @PathVariable String prizeId,
                                @RequestBody Submitted<PrizeRequests.Update> body) {
-        return Map.of("data", PrizeResponse.of(fund.update(caller, roomId, prizeId, body.map(PrizeRequests.Update::command))));
+        return Data.of(PrizeResponse.of(fund.update(caller, roomId, prizeId, body.map(PrizeRequests.Update::command))));
     }
 
     @DeleteMapping("/{prizeId}")
-    Map<String, Object> delete(Caller caller, @PathVariable String roomId, @PathVariable String prizeId) {
+    Data<Success> delete(Caller caller, @PathVariable String roomId, @PathVariable String prizeId) {
         fund.delete(caller, roomId, prizeId);
-        return Map.of("data", Map.of("success", true));
+        return Success.done();
     }
 }

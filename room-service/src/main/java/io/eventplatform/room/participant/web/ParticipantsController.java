@@ -1,13 +1,15 @@
 package io.eventplatform.room.participant.web;
 
+import io.eventplatform.contracts.api.Data;
+import io.eventplatform.contracts.api.Success;
 import io.eventplatform.room.participant.Memberships;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.security.Caller;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/rooms/{roomId}/participants}: joining, the member list, roles and metadata, leaving and removal. */
@@ -30,11 +33,12 @@ class ParticipantsController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> join(Caller caller, @PathVariable String roomId,
-                                             @RequestBody(required = false) @Nullable Submitted<ParticipantRequests.Join> body) {
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document shows; the answer sets it
+    ResponseEntity<Data<ParticipantResponse>> join(Caller caller, @PathVariable String roomId,
+                                                   @RequestBody(required = false) @Nullable Submitted<ParticipantRequests.Join> body) {
         Submitted<ParticipantRequests.Join> request = body != null ? body : Submitted.empty(ParticipantRequests.Join.class);
         Memberships.Joined joined = memberships.join(caller, roomId, request.map(ParticipantRequests.Join::command));
-        return ResponseEntity.status(joined.created() ? 201 : 200).body(Map.of("data", ParticipantResponse.of(joined.participant())));
+        return ResponseEntity.status(joined.created() ? 201 : 200).body(Data.of(ParticipantResponse.of(joined.participant())));
     }
 
     @GetMapping
@@ -44,20 +48,20 @@ class ParticipantsController {
     }
 
     @GetMapping("/{participantId}")
-    Map<String, Object> get(Caller caller, @PathVariable String roomId, @PathVariable String participantId) {
-        return Map.of("data", ParticipantResponse.of(memberships.get(caller, roomId, participantId)));
+    Data<ParticipantResponse> get(Caller caller, @PathVariable String roomId, @PathVariable String participantId) {
+        return Data.of(ParticipantResponse.of(memberships.get(caller, roomId, participantId)));
     }
 
     @PatchMapping("/{participantId}")
-    Map<String, Object> update(Caller caller, @PathVariable String roomId, @PathVariable String participantId,
-                               @RequestBody Submitted<ParticipantRequests.Update> body) {
-        return Map.of("data", ParticipantResponse.of(memberships.update(caller, roomId, participantId,
+    Data<ParticipantResponse> update(Caller caller, @PathVariable String roomId, @PathVariable String participantId,
+                                     @RequestBody Submitted<ParticipantRequests.Update> body) {
+        return Data.of(ParticipantResponse.of(memberships.update(caller, roomId, participantId,
                 body.map(ParticipantRequests.Update::command))));
     }
 
     @DeleteMapping("/{participantId}")
-    Map<String, Object> remove(Caller caller, @PathVariable String roomId, @PathVariable String participantId) {
+    Data<Success> remove(Caller caller, @PathVariable String roomId, @PathVariable String participantId) {
         memberships.remove(caller, roomId, participantId);
-        return Map.of("data", Map.of("success", true));
+        return Success.done();
     }
 }

@@ -1,13 +1,15 @@
 package io.eventplatform.room.room.web;
 
+import io.eventplatform.contracts.api.Data;
+import io.eventplatform.contracts.api.Success;
 import io.eventplatform.room.room.RoomService;
 import io.eventplatform.support.body.Submitted;
 import io.eventplatform.support.lists.ListParams;
 import io.eventplatform.support.lists.ListQuery;
 import io.eventplatform.support.lists.ListResponse;
 import io.eventplatform.support.security.Caller;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/rooms} (docs/api.md "Rooms and participants"). Who may do what is decided in {@link RoomService}. */
@@ -30,8 +33,9 @@ class RoomsController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Submitted<RoomRequests.Create> body) {
-        return ResponseEntity.status(201).body(Map.of("data", RoomDetail.of(rooms.create(caller,
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document shows; the answer sets it
+    ResponseEntity<Data<RoomDetail>> create(Caller caller, @RequestBody Submitted<RoomRequests.Create> body) {
+        return ResponseEntity.status(201).body(Data.of(RoomDetail.of(rooms.create(caller,
                 body.map(RoomRequests.Create::command)))));
     }
 
@@ -46,25 +50,25 @@ class RoomsController {
     }
 
     @GetMapping("/{roomId}")
-    Map<String, Object> get(Caller caller, @PathVariable String roomId) {
-        return Map.of("data", RoomDetail.of(rooms.get(caller, roomId)));
+    Data<RoomDetail> get(Caller caller, @PathVariable String roomId) {
+        return Data.of(RoomDetail.of(rooms.get(caller, roomId)));
     }
 
     @PatchMapping("/{roomId}")
-    Map<String, Object> update(Caller caller, @PathVariable String roomId, @RequestBody Submitted<RoomRequests.Update> body) {
-        return Map.of("data", RoomDetail.of(rooms.update(caller, roomId, body.map(RoomRequests.Update::command))));
+    Data<RoomDetail> update(Caller caller, @PathVariable String roomId, @RequestBody Submitted<RoomRequests.Update> body) {
+        return Data.of(RoomDetail.of(rooms.update(caller, roomId, body.map(RoomRequests.Update::command))));
     }
 
     @PostMapping("/{roomId}/upgrade-manifest")
-    Map<String, Object> upgradeManifest(Caller caller, @PathVariable String roomId,
-                                        @RequestBody(required = false) @Nullable Submitted<RoomRequests.UpgradeManifest> body) {
+    Data<RoomDetail> upgradeManifest(Caller caller, @PathVariable String roomId,
+                                     @RequestBody(required = false) @Nullable Submitted<RoomRequests.UpgradeManifest> body) {
         Submitted<RoomRequests.UpgradeManifest> request = body != null ? body : Submitted.empty(RoomRequests.UpgradeManifest.class);
-        return Map.of("data", RoomDetail.of(rooms.upgradeManifest(caller, roomId, request.map(RoomRequests.UpgradeManifest::version))));
+        return Data.of(RoomDetail.of(rooms.upgradeManifest(caller, roomId, request.map(RoomRequests.UpgradeManifest::version))));
     }
 
     @DeleteMapping("/{roomId}")
-    Map<String, Object> delete(Caller caller, @PathVariable String roomId) {
+    Data<Success> delete(Caller caller, @PathVariable String roomId) {
         rooms.delete(caller, roomId);
-        return Map.of("data", Map.of("success", true));
+        return Success.done();
     }
 }
