@@ -14,20 +14,19 @@ import reactor.core.publisher.Mono;
  * is still unread (a refusal decided from the headers alone, on the event loop) can leave Reactor Netty not reading
  * the next request on that kept-alive connection, so the client waits forever for an answer (seen with a 401 and
  * a 429; a proxied answer always comes after the request was read). HTTP asks the same of a server that keeps the
- * connection (RFC 9112, 9.3). A body the gateway will not read — larger than {@link #DRAIN_LIMIT}, of unknown
- * length, or too slow (408) — is not waited for: the answer then closes the connection instead.
+ * connection (RFC 9112, 9.3). A large body is read and dropped too: answering first and closing the connection
+ * while the client still sends makes its operating system reset the connection, and the client never sees the
+ * answer. The client's time limits bound the wait (read pause, whole body); only a client already too slow (408)
+ * is answered at once, and its connection closed.
  */
 public final class EnvelopeResponses {
-
-    static final long DRAIN_LIMIT = 64 * 1024;
 
     private EnvelopeResponses() {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, int status, byte[] envelope) {
         ServerHttpResponse response = exchange.getResponse();
-        HttpHeaders request = exchange.getRequest().getHeaders();
-        if (status == 408 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING) || request.getContentLength() > DRAIN_LIMIT) {
+        if (status == 408) {
             response.getHeaders().set(HttpHeaders.CONNECTION, "close");
             return send(response, status, envelope);
         }

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +99,28 @@ class RateLimitsTest {
         assertThat(error.get("code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
         assertThat(error.get("details").get("limit").asInt()).isEqualTo(3);
         assertThat(error.get("details").get("resetAt").asString()).isEqualTo("2026-12-03T12:01:00Z");
+    }
+
+    @Test
+    void aBurstOfTwoHundredFromOneClientGetsExactlyItsLimitThroughAndEveryOtherA429NeverA5xx() throws Exception {
+        String client = "203.0.113.42";
+        int before = service.served();
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rooms"))
+                    .timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", client).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = burst.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 429);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 200).hasSize(3);
+        assertThat(service.served() - before).as("the limit holds under a burst: 3 reach the service").isEqualTo(3);
+        for (HttpResponse<String> refused : answers.stream().filter(answer -> answer.statusCode() == 429).toList()) {
+            assertThat(refused.headers().firstValue("X-RateLimit-Limit")).hasValue("3");
+            assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(json.readTree(refused.body()).at("/error/code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+        }
     }
 
     @Test
