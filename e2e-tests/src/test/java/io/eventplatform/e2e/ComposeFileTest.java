@@ -36,7 +36,7 @@ class ComposeFileTest {
     void hasTheWholePlatform() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "kafka", "oidc", "redis",
                 "identity-service", "room-service", "prize-service", "gateway", "migrate-identity", "migrate-room",
-                "migrate-prize", "seed-identity", "seed-room", "seed-prize");
+                "migrate-prize", "seed-identity", "seed-room", "seed-prize", "prometheus", "jaeger", "grafana");
     }
 
     @Test
@@ -68,9 +68,11 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDevProviderAndTheDemoDataExistInTheDevProfileOnly() {
+        Set<String> observability = Set.of("prometheus", "jaeger", "grafana");
         services().forEach((name, service) -> {
             boolean dev = name.equals("oidc") || name.startsWith("seed-");
-            assertThat((List<Object>) service.get("profiles")).as(name).isEqualTo(dev ? List.of("dev") : null);
+            assertThat((List<Object>) service.get("profiles")).as(name)
+                    .isEqualTo(dev ? List.of("dev") : observability.contains(name) ? List.of("observability") : null);
         });
         assertThat(map(map(services().get("identity-service").get("depends_on")).get("oidc")))
                 .as("identity-service starts without the dev provider").containsEntry("required", false);
@@ -125,12 +127,16 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void onlyTheGatewayPublishesAPortAndTheDevProviderOnlyOnLoopback() {
+    void onlyTheGatewayPublishesAPortAndTheDevProviderAndTheObservabilityUisOnlyOnLoopback() {
         services().forEach((name, service) -> {
             if (name.equals("gateway")) {
                 assertThat((List<Object>) service.get("ports")).containsExactly("${GATEWAY_PUBLISHED_PORT:-8080}:8080");
             } else if (name.equals("oidc")) {
                 assertThat((List<Object>) service.get("ports")).containsExactly("127.0.0.1:9090:9090");
+            } else if (name.equals("grafana")) {
+                assertThat((List<Object>) service.get("ports")).containsExactly("127.0.0.1:3000:3000");
+            } else if (name.equals("jaeger")) {
+                assertThat((List<Object>) service.get("ports")).containsExactly("127.0.0.1:16686:16686");
             } else {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
@@ -180,6 +186,60 @@ class ComposeFileTest {
             assertThat(defaultOf(db.service(), "DB_URL")).endsWith("/" + db.database());
             assertThat(defaultOf(db.service(), "DB_USER")).isEqualTo(db.role());
         }
+    }
+
+    @Test
+    void everyAppLogsJsonAndSendsItsTracesToTheObservabilityProfilesTraceBackend() {
+        for (String app : APPS.keySet()) {
+            assertThat(environment(app)).as(app).containsEntry("LOG_FORMAT", "${LOG_FORMAT:-ecs}")
+                    .containsEntry("TRACE_EXPORT", "${TRACE_EXPORT:-false}")
+                    .containsEntry("OTLP_TRACES_ENDPOINT", "${OTLP_TRACES_ENDPOINT:-http://jaeger:4318/v1/traces}");
+        }
+        for (String part : List.of("prometheus", "jaeger", "grafana")) {
+            assertThat(services().get(part).get("profiles")).as(part).isEqualTo(List.of("observability"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryAppOnItsPortWithTheOperatorToken() throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(ROOT.resolve("infra/observability/prometheus.yml")));
+        Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).get(0);
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+        assertThat((List<Object>) services().get("prometheus").get("secrets")).containsExactly("operator-token");
+        assertThat(map(job.get("authorization"))).containsEntry("type", "Bearer")
+                .containsEntry("credentials_file", "/run/secrets/operator-token");
+        assertThat(String.valueOf(compose.get("secrets"))).contains("operator-token={file=${OPERATOR_TOKEN_FILE:-./secrets/operator-token}}");
+        Map<String, String> targets = new java.util.TreeMap<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) job.get("static_configs")) {
+            String target = ((List<String>) group.get("targets")).get(0);
+            targets.put(map(group.get("labels")).get("service").toString(), target);
+        }
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (String app : APPS.keySet()) {
+            expected.put(app, app + ":" + environment(app).get("SERVER_PORT"));
+        }
+        assertThat(targets).isEqualTo(expected);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanaProvisionsTheDataSourcesAndTheDashboardItsPanelsName() throws IOException {
+        Path grafana = ROOT.resolve("infra/observability/grafana");
+        Map<String, Object> sources = new Yaml().load(Files.readString(grafana.resolve("provisioning/datasources/datasources.yml")));
+        Map<String, String> urls = new java.util.TreeMap<>();
+        for (Map<String, Object> source : (List<Map<String, Object>>) sources.get("datasources")) {
+            urls.put(source.get("uid").toString(), source.get("url").toString());
+        }
+        assertThat(urls).containsEntry("prometheus", "http://prometheus:9090").containsEntry("jaeger", "http://jaeger:16686");
+        Dashboard dashboard = Dashboard.load();
+        assertThat(urls.keySet()).containsAll(dashboard.dataSourceUids());
+        assertThat(dashboard.expressions()).hasSizeGreaterThanOrEqualTo(14);
+        Map<String, Object> providers = new Yaml().load(Files.readString(grafana.resolve("provisioning/dashboards/dashboards.yml")));
+        String path = map(map(((List<Object>) providers.get("providers")).get(0)).get("options")).get("path").toString();
+        assertThat((List<Object>) services().get("grafana").get("volumes"))
+                .contains("./infra/observability/grafana/dashboards:" + path + ":ro",
+                        "./infra/observability/grafana/provisioning:/etc/grafana/provisioning:ro");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -610,6 +611,84 @@ class PlatformEndToEndTest {
         try (LiveClient local = LiveClient.connect(ws, Map.of("Origin", "http://localhost:5173"))) {
             assertThat(local.isClosed()).isFalse();
         }
+    }
+
+    @Test
+    @Order(3)
+    void oneTraceIdFollowsARequestThroughTheGatewayTheServiceAndTheConsumersOfItsEventInJsonLinesAndExportedSpans()
+            throws Exception {
+        String organizer = login("tracey.e2e@example.com");
+        activeRoomOfNewApp("app_e2e_traces", organizer, "Known app");
+        String requestId = "e2e-trace-" + UUID.randomUUID();
+
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/rooms")))
+                .header("Authorization", "Bearer " + organizer).header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Traced\",\"appId\":\"app_e2e_traces\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        // the gateway's line for the request names its trace
+        JsonNode atGateway = await("the gateway's line").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jsonLine("gateway", requestId, "io.eventplatform.access"), java.util.Objects::nonNull);
+        String traceId = atGateway.get("traceId").asString();
+        assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        assertThat(atGateway.get("message").asString()).startsWith("POST /api/v1/rooms -> 201");
+        assertThat(atGateway.get("service").get("name").asString()).isEqualTo("gateway");
+        // the service behind it and both consumers of the RoomCreated it caused carry the same trace id
+        JsonNode atRoomService = await("room-service's line").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jsonLine("room-service", requestId, "io.eventplatform.access"), java.util.Objects::nonNull);
+        assertThat(atRoomService.get("traceId").asString()).isEqualTo(traceId);
+        assertThat(atRoomService.get("spanId").asString()).isNotEqualTo(atGateway.get("spanId").asString());
+        for (String consumer : List.of("prize-service", "identity-service")) {
+            JsonNode consumed = await(consumer + "'s line for the event").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> jsonLine(consumer, requestId, "io.eventplatform.consumed"), java.util.Objects::nonNull);
+            assertThat(consumed.get("message").asString()).contains("room-replica applied RoomCreated");
+            assertThat(consumed.get("traceId").asString()).as(consumer).isEqualTo(traceId);
+        }
+        // and each of them exported its spans of that trace to the trace backend
+        for (String service : List.of("gateway", "room-service", "prize-service", "identity-service")) {
+            await(service + " exports its span of the trace").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> platform.traces.hasSpanOf(service, traceId));
+        }
+    }
+
+    /** Counters that appear with their first event (a dead letter, a refused request); the end-to-end run has none. */
+    static final Set<String> COUNTED_ON_FIRST_EVENT = Set.of("platform_events_dead_lettered_total",
+            "platform_gateway_rate_limited_total", "platform_gateway_rate_limit_unavailable_total");
+
+    @Test
+    @Order(4)
+    void everyMetricTheDashboardShowsIsExportedByTheGatewayOrAService() throws Exception {
+        Set<String> exported = new java.util.TreeSet<>();
+        for (int port : List.of(platform.ports.gateway(), platform.ports.identity(), platform.ports.room(), platform.ports.prize())) {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + platform.operatorToken()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        Set<String> shown = Dashboard.load().metricNames();
+
+        assertThat(shown).contains("http_server_requests_seconds_bucket", "platform_outbox_backlog",
+                "kafka_consumer_fetch_manager_records_lag_max", "resilience4j_circuitbreaker_state", "realtime_connections");
+        Set<String> missing = new java.util.TreeSet<>(shown);
+        missing.removeAll(exported);
+        assertThat(missing).as("shown on the dashboard but exported by nobody").isSubsetOf(COUNTED_ON_FIRST_EVENT);
+    }
+
+    /** The JSON line of {@code service}'s log that {@code logger} wrote for the request {@code requestId}, if any. */
+    private JsonNode jsonLine(String service, String requestId, String logger) throws IOException {
+        for (String line : platform.log(service).split("\n")) {
+            if (line.contains(requestId) && line.contains(logger)) {
+                JsonNode parsed = json.readTree(line);
+                if (logger.equals(parsed.get("log").get("logger").asString())) {
+                    return parsed;
+                }
+            }
+        }
+        return null;
     }
 
     /** An admin registers {@code appId}; once room-service knows it, {@code organizer} opens an active room of it. */

@@ -24,10 +24,13 @@ final class RunningPlatform implements AutoCloseable {
     final StackConfig.Ports ports;
     final Process launcher;
     final Path outputFile;
+    final TraceCollector traces;
 
-    private RunningPlatform(Path root, Path dataDir, StackConfig.Ports ports, Process launcher, Path outputFile) {
+    private RunningPlatform(Path root, Path dataDir, StackConfig.Ports ports, Process launcher, Path outputFile,
+                            TraceCollector traces) {
         this.root = root;
         this.dataDir = dataDir;
+        this.traces = traces;
         this.ports = ports;
         this.launcher = launcher;
         this.outputFile = outputFile;
@@ -35,6 +38,16 @@ final class RunningPlatform implements AutoCloseable {
 
     static final Map<String, String> RATE_LIMITS = Map.of("GATEWAY_RATE_LIMIT_USER", "100000",
             "GATEWAY_RATE_LIMIT_APP", "100000", "GATEWAY_RATE_LIMIT_ANONYMOUS", "100000", "GATEWAY_RATE_LIMIT_SIGN_IN", "100000");
+
+    /**
+     * The services as an operator runs them (docs/operations.md "Logs" and "Traces"): JSON log lines, every trace
+     * recorded and exported to the test's trace backend at once, and one line per event a consumer applies.
+     */
+    static Map<String, String> observability(TraceCollector traces) {
+        return Map.of("LOG_FORMAT", "ecs", "LOGGING_LEVEL_IO_EVENTPLATFORM_CONSUMED", "DEBUG",
+                "TRACE_SAMPLING", "1.0", "TRACE_EXPORT", "true", "OTLP_TRACES_ENDPOINT", traces.endpoint(),
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
+    }
 
     static final Map<String, String> LIVE_TIMEOUTS = Map.of("REALTIME_PING_INTERVAL", "6s", "REALTIME_IDLE_TIMEOUT", "13s");
 
@@ -57,7 +70,9 @@ final class RunningPlatform implements AutoCloseable {
         // live connections are pinged every 6 s (longer than the gateway's 5 s read pause for request bodies) and
         // dropped after 13 s of silence: a test sees pongs flow through and a listening client outlive both
         builder.environment().putAll(LIVE_TIMEOUTS);
-        RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile);
+        TraceCollector traces = TraceCollector.start();
+        builder.environment().putAll(observability(traces));
+        RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile, traces);
         try {
             await("the platform to report it is up").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
@@ -158,5 +173,6 @@ final class RunningPlatform implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        traces.close();
     }
 }

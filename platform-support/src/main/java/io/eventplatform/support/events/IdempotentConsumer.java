@@ -3,6 +3,8 @@ package io.eventplatform.support.events;
 import io.eventplatform.contracts.events.EventEnvelope;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,6 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and changes nothing, and a failed effect leaves no record behind.
  */
 public final class IdempotentConsumer {
+
+    /**
+     * One DEBUG line per applied event (consumer, type, id), with the request id and trace id it came with; a name
+     * an environment variable can switch on ({@code LOGGING_LEVEL_IO_EVENTPLATFORM_CONSUMED=DEBUG}).
+     */
+    private static final Logger log = LoggerFactory.getLogger("io.eventplatform.consumed");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -31,6 +39,7 @@ public final class IdempotentConsumer {
                 return false;
             }
             effect.run();
+            log.debug("{} applied {} {}", consumer, event.type(), event.id());
             return true;
         });
         return Boolean.TRUE.equals(applied);
@@ -52,6 +61,7 @@ public final class IdempotentConsumer {
             for (EventEnvelope<?> event : events) {
                 if (record(consumer, event)) {
                     effect.accept(event);
+                    log.debug("{} applied {} {}", consumer, event.type(), event.id());
                     count++;
                 }
             }

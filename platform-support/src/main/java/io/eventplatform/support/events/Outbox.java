@@ -1,11 +1,8 @@
 package io.eventplatform.support.events;
 
-import io.eventplatform.contracts.api.PlatformHeaders;
 import io.eventplatform.contracts.events.EventEnvelope;
 import io.eventplatform.contracts.events.EventJson;
 import io.eventplatform.contracts.events.EventType;
-import java.util.Map;
-import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,10 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class Outbox {
 
     private final JdbcTemplate jdbc;
+    private final EventHeaders headers;
     private final Runnable wakeRelay;
 
-    Outbox(JdbcTemplate jdbc, Runnable wakeRelay) {
+    Outbox(JdbcTemplate jdbc, EventHeaders headers, Runnable wakeRelay) {
         this.jdbc = jdbc;
+        this.headers = headers;
         this.wakeRelay = wakeRelay;
     }
 
@@ -35,9 +34,7 @@ public final class Outbox {
         EventType type = event.knownType()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()));
         String key = event.roomId() != null ? event.roomId() : event.aggregateId();
-        String requestId = MDC.get("requestId");
-        String headers = EventJson.mapper().writeValueAsString(
-                requestId == null ? Map.of() : Map.of(PlatformHeaders.REQUEST_ID, requestId));
+        String headers = EventJson.mapper().writeValueAsString(this.headers.ofCurrentRequest());
         jdbc.update("""
                 INSERT INTO outbox_events (event_id, topic, message_key, event_type, payload, headers)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)""",

@@ -1,6 +1,8 @@
 package io.eventplatform.support.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import javax.sql.DataSource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,8 +51,10 @@ public class PlatformEventsAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+    Outbox outbox(JdbcTemplate jdbc, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer,
+                  ObjectProvider<Propagator> propagator) {
+        return new Outbox(jdbc, new EventHeaders(tracer.getIfAvailable(), propagator.getIfAvailable()),
+                () -> relay.ifAvailable(OutboxRelay::wakeUp));
     }
 
     @Bean
