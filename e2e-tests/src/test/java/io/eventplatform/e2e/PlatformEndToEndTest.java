@@ -586,14 +586,18 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
-    void aClientThatOnlyListensStaysConnectedBecauseItsPongsReachTheHub() throws Exception {
+    void aClientThatOnlyListensStaysConnectedBecauseItsPongsReachTheHubWhileASilentOneIsDropped() throws Exception {
         URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
-        try (LiveClient listener = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("listener@example.com")))) {
+        try (LiveClient listener = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("listener@example.com")));
+             LiveClient silent = LiveClient.connectNotReading(ws, Map.of("Authorization", "Bearer " + login("silent@example.com")))) {
             listener.next("auth");
             // it sends nothing (its JDK client answers pings): pinged every 6 s, dropped after 13 s without a pong
             // (RunningPlatform.LIVE_TIMEOUTS), and past the gateway's 5 s read pause, which is for request bodies only
             await("the connection outlives the idle timeout").during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(17))
                     .until(() -> !listener.isClosed());
+            // the other one never reads, so it never answers a ping: the hub has dropped it as idle ("going away")
+            silent.startReading();
+            assertThat(silent.awaitClose()).isEqualTo(1001);
         }
     }
 

@@ -44,15 +44,17 @@ class EnvelopeErrorHandler implements ErrorWebExceptionHandler {
         Map<String, Object> details = null;
         if (code.status() >= 500) {
             Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
-            if (clientWentAway(error)) {
-                // the client closed its connection (e.g. while still sending its body): no fault of the gateway's,
-                // and the answer below reaches nobody
-                log.debug("Client went away during {} {} [{}]: {}", exchange.getRequest().getMethod(),
-                        exchange.getRequest().getPath(), requestId, error.toString());
-            } else {
-                log.error("Gateway error for {} {} [{}]", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                        requestId, error);
-            }
+            RequestLogContext.run(exchange, () -> {
+                if (clientWentAway(error)) {
+                    // the client closed its connection (e.g. while still sending its body): no fault of the gateway's,
+                    // and the answer below reaches nobody
+                    log.debug("Client went away during {} {}: {}", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), error.toString());
+                } else {
+                    log.error("Gateway error for {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                            error);
+                }
+            });
             details = requestId == null ? null : Map.of("requestId", requestId);
         }
         byte[] body = json.writeValueAsBytes(ApiError.of(code, code.defaultMessage(), details));
