@@ -14,21 +14,25 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class RequestLogContext {
 
+    private static final String REQUEST_ID = "requestId";
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
+
     private RequestLogContext() {
     }
 
     /** Runs {@code logging} with the exchange's request id, trace id and span id in the logging context. */
     public static void run(ServerWebExchange exchange, Runnable logging) {
         Span span = spanOf(exchange);
-        put("requestId", exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
-        put("traceId", span == null ? null : span.context().traceId());
-        put("spanId", span == null ? null : span.context().spanId());
+        put(REQUEST_ID, exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
+        put(TRACE_ID, span == null ? null : span.context().traceId());
+        put(SPAN_ID, span == null ? null : span.context().spanId());
         try {
             logging.run();
         } finally {
-            MDC.remove("requestId");
-            MDC.remove("traceId");
-            MDC.remove("spanId");
+            MDC.remove(REQUEST_ID);
+            MDC.remove(TRACE_ID);
+            MDC.remove(SPAN_ID);
         }
     }
 

@@ -27,7 +27,7 @@ final class EventHeaders {
 
     Map<String, String> ofCurrentRequest() {
         Map<String, String> headers = new LinkedHashMap<>();
-        String requestId = MDC.get("requestId");
+        String requestId = MDC.get(RequestIdRecordInterceptor.MDC_KEY);
         if (requestId != null) {
             headers.put(PlatformHeaders.REQUEST_ID, requestId);
         }
