@@ -146,7 +146,7 @@ public final class DatabaseWorkflow {
                                     Map<String, String> environment, PrintStream out) {
         Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
         List<String> command = new ArrayList<>(List.of(config.serviceJava()));
-        command.addAll(config.serviceJvmOptions());
+        command.addAll(config.jvmOptionsFor(db.service()));
         command.addAll(List.of("-jar", jar.toString(), "--platform.db.command=" + action,
                 "--spring.main.web-application-type=none", "--server.port=0",
                 "--spring.kafka.listener.auto-startup=false", "--logging.level.root=WARN",

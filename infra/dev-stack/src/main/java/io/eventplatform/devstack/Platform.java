@@ -218,7 +218,7 @@ public final class Platform implements AutoCloseable {
         for (ServiceDatabases db : ServiceDatabases.ALL) {
             Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(config.serviceJava()));
-            command.addAll(config.serviceJvmOptions());
+            command.addAll(config.jvmOptionsFor(db.service()));
             command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true",
                     "--spring.main.web-application-type=none", "--server.port=0",
                     // the running service keeps its replicas current; the seed only reads them
@@ -265,7 +265,7 @@ public final class Platform implements AutoCloseable {
     private void launch(String name, int port, Map<String, String> env) {
         Path jar = config.root().resolve(name.equals("gateway") ? "gateway" : name).resolve("target").resolve(name + "-exec.jar");
         ServiceProcess service = ServiceProcess.launch(name, jar, port, env, config.serviceJava(),
-                config.serviceJvmOptions(), config.logDir());
+                config.jvmOptionsFor(name), config.logDir());
         services.add(service);
         writePid(service);
     }

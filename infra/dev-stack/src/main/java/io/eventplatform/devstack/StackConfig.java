@@ -92,11 +92,15 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
 
     /**
      * Small heaps (four services and the stack share one 2-core machine) and the full JIT: C1 alone starts a few
-     * seconds sooner but leaves RSA (every token check) and JSON several times slower (docs/performance.md).
+     * seconds sooner but leaves RSA (every token check) and JSON several times slower (docs/performance.md). The heap
+     * ({@link #jvmOptionsFor}) is 256 MB, except room-service's: it holds every live connection, about 85 KiB of heap
+     * each, and at 256 MB 2,000 of them left it collecting its full heap every few seconds.
      */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-Xms64m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m");
+    static final String DEFAULT_HEAP = "-Xmx256m";
+    static final Map<String, String> HEAP_BY_SERVICE = Map.of("room-service", "-Xmx512m");
 
     static StackConfig fromEnvironment(Path root, Path dataDir, boolean fresh, Map<String, String> env) {
         String javaOpts = env.get("PLATFORM_SERVICE_JAVA_OPTS");
@@ -104,6 +108,16 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
                 ? DEFAULT_SERVICE_JVM_OPTIONS
                 : List.of(javaOpts.trim().split("\\s+"));
         return new StackConfig(root, dataDir, fresh, Ports.fromEnvironment(env), jvmOptions);
+    }
+
+    /** A service's JVM options: the defaults with its heap, or exactly what {@code PLATFORM_SERVICE_JAVA_OPTS} says. */
+    public List<String> jvmOptionsFor(String service) {
+        if (!serviceJvmOptions.equals(DEFAULT_SERVICE_JVM_OPTIONS)) {
+            return serviceJvmOptions;
+        }
+        List<String> options = new java.util.ArrayList<>(serviceJvmOptions);
+        options.add(1, HEAP_BY_SERVICE.getOrDefault(service, DEFAULT_HEAP));
+        return List.copyOf(options);
     }
 
     /** A platform beside any other (free ports, a fresh data folder), with the services' JVM options as for run. */

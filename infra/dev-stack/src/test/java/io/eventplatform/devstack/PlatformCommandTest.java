@@ -80,7 +80,17 @@ class PlatformCommandTest {
         assertThat(config.ports().postgres()).isEqualTo(25432);
         assertThat(config.ports().identity()).isEqualTo(8081);
         assertThat(config.ports().kafka()).isEqualTo(19092);
-        assertThat(config.serviceJvmOptions()).contains("-Xmx256m");
+        assertThat(config.jvmOptionsFor("gateway")).contains("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(config.jvmOptionsFor("room-service")).contains("-Xmx512m").doesNotContain("-Xmx256m");
+    }
+
+    @Test
+    void serviceJavaOptionsFromTheEnvironmentReplaceTheDefaultsOfEveryService() {
+        StackConfig config = StackConfig.fromEnvironment(Path.of("."), Path.of(".data"), false,
+                Map.of("PLATFORM_SERVICE_JAVA_OPTS", " -Xmx1g  -XX:+UseG1GC "));
+
+        assertThat(config.jvmOptionsFor("room-service")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(config.jvmOptionsFor("gateway")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
 
     @Test

@@ -131,7 +131,11 @@ public final class Bench {
         if (url == null) {
             io.eventplatform.devstack.StackConfig config = io.eventplatform.devstack.StackConfig.forBench(root, root);
             context.put("serviceJava", config.serviceJava());
-            context.put("serviceJvmOptions", String.join(" ", config.serviceJvmOptions()));
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String service : List.of("identity-service", "room-service", "prize-service", "gateway")) {
+                options.put(service, String.join(" ", config.jvmOptionsFor(service)));
+            }
+            context.put("serviceJvmOptions", options);
         }
         context.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "memoryMiB", memoryMiB()));
         context.put("settings", settings);
