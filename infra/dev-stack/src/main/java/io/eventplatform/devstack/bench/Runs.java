@@ -86,8 +86,8 @@ final class Runs {
     }
 
     /**
-     * P3: 100 and then 2,000 WebSocket clients in one room, 20 draws each; the latency from a draw's 201 to its
-     * {@code winner:selected} at every client. The row shows the 2,000-client figures and passes when both bars hold.
+     * P3: 100 and then 2,000 WebSocket clients in one room, 20 measured draws each (after 20 that warm up); the
+     * latency from a draw's 201 to its {@code winner:selected} at every client. The row shows the 2,000-client figures and passes when both bars hold.
      */
     Row p3FanOut(BenchData data) throws Exception {
         FanOut fanOut = new FanOut(target);
