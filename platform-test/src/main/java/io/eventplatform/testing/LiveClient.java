@@ -65,6 +65,10 @@ public final class LiveClient implements AutoCloseable {
         socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     /** Sends {@code auth} and returns the reply. */
     public JsonNode authenticate(String token) {
         send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");

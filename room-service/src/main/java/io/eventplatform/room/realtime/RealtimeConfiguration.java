@@ -21,6 +21,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * {@code /api/v1/ws}. The gateway is the only way in and refuses a browser whose {@code Origin} is not allowed
@@ -34,6 +35,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 class RealtimeConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/api/v1/ws";
+    static final int MAX_CLIENT_MESSAGE = 4096;
+    private static final int BINARY_MESSAGE_BUFFER = 256;
 
     private final LiveSockets sockets;
 
@@ -58,6 +61,20 @@ class RealtimeConfiguration implements WebSocketConfigurer {
                 .responses(new ApiResponses()
                         .addApiResponse("101", new ApiResponse().description("Switching protocols: the live connection"))
                         .addApiResponse("400", new ApiResponse().description("Not a WebSocket upgrade")))));
+    }
+
+    /**
+     * What a client sends is small (auth, subscribe, ping): a text message of at most {@value #MAX_CLIENT_MESSAGE}
+     * characters (a longer one closes the connection with 1009), and binary messages are refused anyway. Each
+     * connection keeps its message buffers for its lifetime, so these sizes, not Tomcat's 8,192 of each, are what
+     * 2,000 connections cost (about 15 KiB less heap each; docs/performance.md).
+     */
+    @Bean
+    static ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(MAX_CLIENT_MESSAGE);
+        container.setMaxBinaryMessageBufferSize(BINARY_MESSAGE_BUFFER);
+        return container;
     }
 
     /** Closes (a close frame may wait up to a second for a stuck socket) and sends handed off a deep chain. */

@@ -62,6 +62,27 @@ class LiveRoomsTest extends RoomApiTestSupport {
     }
 
     @Test
+    void aClientMessageIsAtMost4096CharactersAndBinaryMessagesAreRefused() {
+        String ping = "{\"type\":\"ping\",\"id\":\"\"}";
+        String longest = ping.replace("\"id\":\"\"", "\"id\":\"" + "x".repeat(RealtimeConfiguration.MAX_CLIENT_MESSAGE - ping.length()) + "\"");
+        assertThat(longest).hasSize(RealtimeConfiguration.MAX_CLIENT_MESSAGE);
+        try (LiveClient live = connected(organizer)) {
+            live.send(longest);
+            assertThat(live.next("pong")).isNotNull();
+            live.send(longest.replace("\"id\":\"", "\"id\":\"y"));
+            assertThat(live.awaitClose()).isEqualTo(1009);
+        }
+        try (LiveClient live = connected(organizer)) {
+            live.sendBinary(new byte[] {1, 2, 3});
+            assertThat(live.awaitClose()).isEqualTo(1003);
+        }
+        try (LiveClient live = connected(organizer)) {
+            live.sendBinary(new byte[1024]);
+            assertThat(live.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void everyRoomServiceEventArrivesWithTheResourceAsRestShowsIt() {
         String roomId = world.room(organizer, app.appId(), true, "active").get("id").asString();
         RoomWorld.User guest = world.registeredUser("guest");
