@@ -62,6 +62,36 @@ class LiveRoomsTest extends RoomApiTestSupport {
     }
 
     @Test
+    void aCrowdInOneRoomGetsEveryEventOnceAndInOrder() { // enough connections that the hub starts writes on several threads
+        String roomId = world.room(organizer, app.appId(), true, "active").get("id").asString();
+        List<LiveClient> crowd = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                LiveClient live = connected(organizer);
+                crowd.add(live);
+                live.subscribe(roomId, null);
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            for (int left = 9; left >= 0; left--) {
+                Snapshots.Prize prize = new Snapshots.Prize("prz_1", roomId, "Sled", null, null, 10, left, null, now, now, null);
+                world.publish(EventEnvelope.of(EventType.PRIZE_UPDATED, "prize-service", "prz_1", 11 - left, roomId,
+                        new EventData.PrizeChanged(prize, Map.of("quantityRemaining", left))));
+            }
+            for (LiveClient live : crowd) {
+                List<Integer> remaining = new java.util.ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    remaining.add(live.next("prize:updated").path("data").path("prize").path("quantityRemaining").asInt());
+                }
+                assertThat(remaining).containsExactly(9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+                assertThat(live.received()).filteredOn(message -> message.path("type").asString("").equals("prize:updated"))
+                        .hasSize(10);
+            }
+        } finally {
+            crowd.forEach(LiveClient::close);
+        }
+    }
+
+    @Test
     void aClientMessageIsAtMost4096CharactersAndBinaryMessagesAreRefused() {
         String ping = "{\"type\":\"ping\",\"id\":\"\"}";
         String longest = ping.replace("\"id\":\"\"", "\"id\":\"" + "x".repeat(RealtimeConfiguration.MAX_CLIENT_MESSAGE - ping.length()) + "\"");
