@@ -1,6 +1,7 @@
 package io.eventplatform.devstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -115,7 +116,7 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
         if (!serviceJvmOptions.equals(DEFAULT_SERVICE_JVM_OPTIONS)) {
             return serviceJvmOptions;
         }
-        List<String> options = new java.util.ArrayList<>(serviceJvmOptions);
+        List<String> options = new ArrayList<>(serviceJvmOptions);
         options.add(1, HEAP_BY_SERVICE.getOrDefault(service, DEFAULT_HEAP));
         return List.copyOf(options);
     }

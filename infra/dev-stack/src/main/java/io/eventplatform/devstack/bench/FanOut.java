@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
 /**
- * P3: {@code clients} WebSocket clients (the JDK's, over real sockets, through the gateway) subscribed to one room;
+ * P3: {@code clients} WebSocket clients (over real sockets, through the gateway) subscribed to one room;
  * each round the organizer draws one winner, and every client notes when its {@code winner:selected} arrives. The
  * latency is from the draw's 201 to that moment (0 when the event came before the response). All clients use the
  * organizer's token, so presence is announced once, not once per client. The first draws of each client count warm the
