@@ -95,9 +95,10 @@ public class DemoPrizes implements DemoDataLoader {
         return new Demo(olivia == null ? "" : olivia, pat == null ? "" : pat, rooms);
     }
 
+    /** The newest user of that name (ids sort by creation): after a reset of identity-service, the one it knows. */
     private String userNamed(String name) {
-        return jdbc.sql("SELECT id FROM replica_users WHERE name = ? AND NOT deleted").param(name).query(String.class)
-                .optional().orElse(null);
+        return jdbc.sql("SELECT id FROM replica_users WHERE name = ? AND NOT deleted ORDER BY id DESC LIMIT 1").param(name)
+                .query(String.class).optional().orElse(null);
     }
 
     private static Submitted<PrizeFund.NewPrize> prize(String name, int quantity, @Nullable JsonNode metadata) {

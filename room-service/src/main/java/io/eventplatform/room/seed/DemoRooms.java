@@ -100,11 +100,13 @@ public class DemoRooms implements DemoDataLoader {
                 + " and " + demoApps() + " of 2 apps); seed identity-service first");
     }
 
+    /** The newest user of each demo name (ids sort by creation): after a reset of identity-service, the one it knows. */
     private Map<String, String> people() {
         Map<String, String> people = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT name, id FROM replica_users
-                 WHERE NOT deleted AND name IN ('Olivia Organizer', 'Mo Moderator', 'Pat Participant', 'Vic Viewer')""")
+                 WHERE NOT deleted AND name IN ('Olivia Organizer', 'Mo Moderator', 'Pat Participant', 'Vic Viewer')
+                 ORDER BY id""")
                 .query(rs -> {
                     people.put(rs.getString("name"), rs.getString("id"));
                 });
