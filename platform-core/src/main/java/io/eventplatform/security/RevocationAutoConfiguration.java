@@ -22,6 +22,6 @@ public class RevocationAutoConfiguration {
     /** The bean name gives the health component its name: {@code revocations}. */
     @Bean
     RevocationListener revocationsHealthIndicator(RevocationSet revocations, KafkaProperties kafka) {
-        return new RevocationListener(revocations, kafka.buildConsumerProperties());
+        return new RevocationListener(revocations, kafka.buildConsumerProperties(), kafka.getListener().isAutoStartup());
     }
 }

@@ -24,8 +24,8 @@ final class RevocationListener extends EveryPartitionReader {
 
     private final RevocationSet revocations;
 
-    RevocationListener(RevocationSet revocations, Map<String, Object> consumerProperties) {
-        super("revocations", List.of(Topics.IDENTITY_REVOCATIONS), Start.BEGINNING, consumerProperties);
+    RevocationListener(RevocationSet revocations, Map<String, Object> consumerProperties, boolean autoStartup) {
+        super("revocations", List.of(Topics.IDENTITY_REVOCATIONS), Start.BEGINNING, consumerProperties, autoStartup);
         this.revocations = revocations;
     }
 

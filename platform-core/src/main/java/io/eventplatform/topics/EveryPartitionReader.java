@@ -38,14 +38,21 @@ public abstract class EveryPartitionReader implements SmartLifecycle, HealthIndi
     private final List<String> topics;
     private final Start start;
     private final Map<String, Object> consumerProperties;
+    private final boolean autoStartup;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile @Nullable KafkaConsumer<String, String> consumer;
     private @Nullable Thread thread;
     private final CountDownLatch positioned = new CountDownLatch(1);
 
-    protected EveryPartitionReader(String name, List<String> topics, Start start, Map<String, Object> consumerProperties) {
+    /**
+     * @param autoStartup whether it reads from the application's start, like the application's Kafka listeners
+     *                    ({@code spring.kafka.listener.auto-startup}: off in a one-shot command)
+     */
+    protected EveryPartitionReader(String name, List<String> topics, Start start, Map<String, Object> consumerProperties,
+                                   boolean autoStartup) {
         this.name = name;
+        this.autoStartup = autoStartup;
         this.topics = List.copyOf(topics);
         this.start = start;
         this.consumerProperties = new HashMap<>(consumerProperties);
@@ -66,6 +73,11 @@ public abstract class EveryPartitionReader implements SmartLifecycle, HealthIndi
     /** What the health report says once caught up. */
     protected Health.Builder ready(Health.Builder health) {
         return health;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -89,8 +90,16 @@ public final class DatabaseWorkflow {
             }
         }
         int exit = 0;
-        for (ServiceDatabases db : targets) {
-            exit = Math.max(exit, inServiceJar(config, db, action, url, environment, out));
+        if (action.equals("reset")) { // in order: each service's demo data needs the one before it
+            for (ServiceDatabases db : targets) {
+                exit = Math.max(exit, inServiceJar(config, db, action, url, environment).finish(out));
+            }
+            return exit;
+        }
+        // the databases are independent: every service's jar at once, their reports in the usual order
+        List<Running> running = targets.stream().map(db -> inServiceJar(config, db, action, url, environment)).toList();
+        for (Running jar : running) {
+            exit = Math.max(exit, jar.finish(out));
         }
         return exit;
     }
@@ -142,14 +151,18 @@ public final class DatabaseWorkflow {
         return file;
     }
 
-    private static int inServiceJar(StackConfig config, ServiceDatabases db, String action, @Nullable String url,
-                                    Map<String, String> environment, PrintStream out) {
+    /** A service's jar at work on one action; {@link #finish} prints what it reported and returns its exit code. */
+    private interface Running {
+        int finish(PrintStream out);
+    }
+
+    private static Running inServiceJar(StackConfig config, ServiceDatabases db, String action, @Nullable String url,
+                                        Map<String, String> environment) {
         Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
         List<String> command = new ArrayList<>(List.of(config.serviceJava()));
-        command.addAll(config.jvmOptionsFor(db.service()));
+        command.addAll(config.commandJvmOptionsFor(db.service()));
         command.addAll(List.of("-jar", jar.toString(), "--platform.db.command=" + action,
-                "--spring.main.web-application-type=none", "--server.port=0",
-                "--spring.kafka.listener.auto-startup=false", "--logging.level.root=WARN",
+                "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         if (action.equals("reset")) {
             command.add("--spring.flyway.clean-disabled=false");
@@ -163,23 +176,38 @@ public final class DatabaseWorkflow {
         if (url != null) {
             env.put("DB_URL", url);
         }
+        Process process;
         try {
-            Process process = builder.start();
-            List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
-            int exit = process.waitFor();
-            lines.stream().filter(line -> !line.isBlank() && !line.contains(" WARN ")).forEach(out::println);
-            if (exit != 0 && exit != 1) {
-                out.printf("%s: FAILED (exit %d)%s%n", db.service(), exit, ownDatabase ? ""
-                        : " — is the local stack running (./platform run or ./platform stack)?");
-                lines.stream().filter(line -> line.contains(" WARN ") || line.contains("ERROR")).limit(10).forEach(out::println);
-            }
-            return exit;
+            process = builder.start();
         } catch (IOException e) {
-            out.println("Cannot run " + jar + ": " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
+            return out -> {
+                out.println("Cannot run " + jar + ": " + e.getMessage());
+                return 1;
+            };
         }
+        CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes());
+            } catch (IOException e) {
+                return "Cannot read what " + db.service() + " printed: " + e.getMessage();
+            }
+        });
+        return out -> {
+            try {
+                List<String> lines = printed.join().lines().toList();
+                int exit = process.waitFor();
+                lines.stream().filter(line -> !line.isBlank() && !line.contains(" WARN ")).forEach(out::println);
+                if (exit != 0 && exit != 1) {
+                    out.printf("%s: FAILED (exit %d)%s%n", db.service(), exit, ownDatabase ? ""
+                            : " — is the local stack running (./platform run or ./platform stack)?");
+                    lines.stream().filter(line -> line.contains(" WARN ") || line.contains("ERROR")).limit(10).forEach(out::println);
+                }
+                return exit;
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        };
     }
 }

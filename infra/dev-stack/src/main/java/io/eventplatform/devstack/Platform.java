@@ -218,7 +218,7 @@ public final class Platform implements AutoCloseable {
         for (ServiceDatabases db : ServiceDatabases.ALL) {
             Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(config.serviceJava()));
-            command.addAll(config.jvmOptionsFor(db.service()));
+            command.addAll(config.commandJvmOptionsFor(db.service()));
             command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true",
                     "--spring.main.web-application-type=none", "--server.port=0",
                     // the running service keeps its replicas current; the seed only reads them

@@ -82,6 +82,9 @@ class PlatformCommandTest {
         assertThat(config.ports().kafka()).isEqualTo(19092);
         assertThat(config.jvmOptionsFor("gateway")).contains("-Xmx256m", "-XX:+UseSerialGC");
         assertThat(config.jvmOptionsFor("room-service")).contains("-Xmx512m").doesNotContain("-Xmx256m");
+        assertThat(config.jvmOptionsFor("room-service")).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(config.commandJvmOptionsFor("room-service")).containsAll(config.jvmOptionsFor("room-service"))
+                .endsWith("-XX:TieredStopAtLevel=1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.eventplatform.support.db;
 
 import java.util.Locale;
+import io.eventplatform.support.events.WaitingEvents;
 import io.eventplatform.support.seed.DemoDataLoader;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,14 +40,14 @@ public class DatabaseCommandAutoConfiguration {
     ApplicationRunner databaseCommand(Flyway flyway, Environment environment, ConfigurableApplicationContext context,
                                       ObjectProvider<KafkaListenerEndpointRegistry> listeners,
                                       ObjectProvider<ConsumerFactory<Object, Object>> consumers,
-                                      ObjectProvider<DemoDataLoader> loaders) {
+                                      ObjectProvider<DemoDataLoader> loaders, ObjectProvider<WaitingEvents> outbox) {
         return args -> {
             String name = environment.getRequiredProperty("platform.db.command");
             String service = environment.getProperty("spring.application.name", "service");
             int exit;
             try {
                 if (name.equals("reset")) {
-                    exit = reset(service, flyway, environment, listeners, consumers, loaders);
+                    exit = reset(service, flyway, environment, listeners, consumers, loaders, outbox);
                 } else {
                     DatabaseCommand.Action action = DatabaseCommand.Action.valueOf(name.toUpperCase(Locale.ROOT));
                     exit = new DatabaseCommand(service, flyway).run(action, System.out);
@@ -65,12 +66,13 @@ public class DatabaseCommandAutoConfiguration {
 
     /**
      * Drops everything in the service's schema, migrates both histories, rebuilds the replicas from the topics
-     * (ReplicaRebuild) and loads the demo data. Never with the prod profile. Closing the context afterwards lets the
-     * outbox relay publish what the demo data wrote.
+     * (ReplicaRebuild), loads the demo data and publishes the events it wrote (the command runs no relay thread:
+     * DatabaseCommandEnvironment). Never with the prod profile.
      */
     private static int reset(String service, Flyway flyway, Environment environment,
                              ObjectProvider<KafkaListenerEndpointRegistry> listeners,
-                             ObjectProvider<ConsumerFactory<Object, Object>> consumers, ObjectProvider<DemoDataLoader> loaders) {
+                             ObjectProvider<ConsumerFactory<Object, Object>> consumers, ObjectProvider<DemoDataLoader> loaders,
+                             ObjectProvider<WaitingEvents> outbox) {
         if (environment.matchesProfiles("prod")) {
             System.out.println(service + ": reset refused: the prod profile is active");
             return 2;
@@ -88,6 +90,7 @@ public class DatabaseCommandAutoConfiguration {
         for (DemoDataLoader loader : loaders.orderedStream().toList()) {
             loader.load().forEach(System.out::println);
         }
+        outbox.ifAvailable(WaitingEvents::publishAll);
         System.out.println(service + ": seeded");
         return 0;
     }

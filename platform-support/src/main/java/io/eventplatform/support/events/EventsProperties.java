@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayInterval     how often the relay looks for unpublished outbox rows when nothing woke it up
  * @param relayBatchSize    outbox rows per publishing transaction
  * @param relayMaxBackoff   the longest pause between attempts while Kafka is unreachable
+ * @param relayAutoStartup  whether the relay's thread starts with the service (not in a one-shot database command,
+ *                          which publishes what it wrote on its own thread: {@link WaitingEvents})
  * @param publishedRetention how long published outbox rows are kept before purging
  * @param processedRetention how long processed event ids are remembered (duplicates older than this are still
  *                          harmless to replicas: the aggregate version guard ignores them)
@@ -26,6 +28,7 @@ public record EventsProperties(
         @DefaultValue("250ms") Duration relayInterval,
         @DefaultValue("500") int relayBatchSize,
         @DefaultValue("5s") Duration relayMaxBackoff,
+        @DefaultValue("true") boolean relayAutoStartup,
         @DefaultValue("1h") Duration publishedRetention,
         @DefaultValue("7d") Duration processedRetention,
         @DefaultValue("1m") Duration purgeInterval,

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * before its commit publishes the batch again after restart: consumers are idempotent, so a duplicate is a no-op.
  * Published rows are deleted after {@code publishedRetention}.
  */
-final class OutboxRelay implements SmartLifecycle {
+final class OutboxRelay implements SmartLifecycle, WaitingEvents {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
@@ -80,6 +80,25 @@ final class OutboxRelay implements SmartLifecycle {
             wake.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.relayAutoStartup();
+    }
+
+    @Override
+    public void publishAll() {
+        while (true) {
+            if (publishBatch() == properties.relayBatchSize()) {
+                continue;
+            }
+            Long waiting = jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE published_at IS NULL", Long.class);
+            if (waiting == null || waiting == 0) {
+                return;
+            }
+            awaitWakeUp(properties.relayInterval(), false); // another instance's relay holds the lock: its batch first
         }
     }
 

@@ -50,6 +50,22 @@ class EventPlumbingTest {
     }
 
     @Test
+    void publishingAllWaitingEventsReturnsOnlyOnceNoneWaitsWhileTheRelaysThreadIsAtWorkToo() {
+        List<EventEnvelope<?>> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            events.add(userEvent("usr_" + UUID.randomUUID(), "Waiting " + i, 1));
+        }
+        transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
+
+        relay.publishAll();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE published_at IS NULL", Integer.class)).isZero();
+        for (EventEnvelope<?> event : events) {
+            assertThat(EventJson.read(awaitRecord(Topics.IDENTITY_USERS, event.id()).value())).isEqualTo(event);
+        }
+    }
+
+    @Test
     void anEventCommittedWithItsStateChangeIsPublishedKeyedByItsAggregate() {
         String user = "usr_" + UUID.randomUUID();
         EventEnvelope<?> event = userEvent(user, "Ada", 1);

@@ -25,7 +25,7 @@ final class LiveFeed extends EveryPartitionReader {
     private final Hub hub;
 
     LiveFeed(KafkaProperties kafka, LiveEvents events, Hub hub) {
-        super("live-feed", TOPICS, Start.END, kafka.buildConsumerProperties());
+        super("live-feed", TOPICS, Start.END, kafka.buildConsumerProperties(), kafka.getListener().isAutoStartup());
         this.events = events;
         this.hub = hub;
     }
