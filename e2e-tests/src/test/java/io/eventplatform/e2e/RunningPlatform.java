@@ -174,5 +174,10 @@ final class RunningPlatform implements AutoCloseable {
             }
         }
         traces.close();
+        try {
+            Files.deleteIfExists(outputFile);
+        } catch (IOException ignored) {
+            // a file in the temp folder
+        }
     }
 }

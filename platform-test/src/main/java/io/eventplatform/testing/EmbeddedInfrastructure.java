@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** PostgreSQL from zonky's binaries and a KRaft broker inside this JVM; both stop when the JVM exits. */
 final class EmbeddedInfrastructure {
@@ -31,12 +33,13 @@ final class EmbeddedInfrastructure {
     }
 
     static String startKafka() {
-        EmbeddedBroker broker = new EmbeddedBroker();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "embedded-kafka-stop"));
-        return broker.bootstrapServers();
+        return new EmbeddedBroker().bootstrapServers();
     }
 
-    /** A broker with its own ports and folder; stop() and start() keep both, so clients reconnect to it. */
+    /**
+     * A broker with its own ports and folder; stop() and start() keep both, so clients reconnect to it. When the JVM
+     * exits, it stops and its folder is deleted.
+     */
     static final class EmbeddedBroker implements KafkaBroker {
 
         private final Path logDir;
@@ -50,7 +53,19 @@ final class EmbeddedInfrastructure {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop();
+                deleteFolder();
+            }, "embedded-kafka-stop"));
             start();
+        }
+
+        private void deleteFolder() {
+            try (Stream<Path> files = Files.walk(logDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException ignored) {
+                // the JVM is going away; what is left is in the temp folder
+            }
         }
 
         @Override
