@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * and no outbox relay thread (it would poll the tables a reset drops). Only a {@code reset} that will run (not under
  * the prod profile, which refuses it) reaches Kafka: it rebuilds the replicas from the topics and publishes what its
  * demo data wrote itself, once the schema is back ({@link io.eventplatform.support.events.WaitingEvents}). Every other
- * action needs no broker at all, so it answers at once wherever Kafka is out of reach.
+ * action needs no broker at all, so it answers at once wherever Kafka is out of reach, and makes only the beans it
+ * uses (lazy initialization: the data source and Flyway, not the web layer or the listeners).
  */
 public final class DatabaseCommandEnvironment implements EnvironmentPostProcessor {
 
@@ -33,6 +34,7 @@ public final class DatabaseCommandEnvironment implements EnvironmentPostProcesso
         if (!command.equals("reset") || environment.matchesProfiles("prod")) {
             settings.put("platform.events.relay.enabled", "false");
             settings.put("spring.kafka.admin.auto-create", "false");
+            settings.put("spring.main.lazy-initialization", "true");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, settings));
     }

@@ -33,6 +33,7 @@ class DatabaseCommandEnvironmentTest {
         assertThat(environment.getProperty("spring.kafka.listener.auto-startup")).isEqualTo("false");
         assertThat(environment.getProperty("platform.events.relay.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("spring.kafka.admin.auto-create")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
     }
 
     @Test
@@ -46,6 +47,8 @@ class DatabaseCommandEnvironmentTest {
         assertThat(environment.getProperty("platform.events.relay.enabled")).isNull();
         assertThat(environment.getProperty("platform.events.relay-auto-startup")).isEqualTo("false");
         assertThat(environment.getProperty("spring.kafka.admin.auto-create")).isNull();
+        // every listener bean is made: the rebuild reads the topics through them
+        assertThat(environment.getProperty("spring.main.lazy-initialization")).isNull();
     }
 
     @Test
