@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -124,8 +125,7 @@ public class AppWebhooks {
         } catch (Exception failure) {
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, failure);
-            String reason = failure instanceof TimeoutException ? TIMEOUT
-                    : failure instanceof InvalidAnswer || failure instanceof LimitedBody.TooLarge ? INVALID_RESPONSE : ERROR;
+            String reason = reasonOf(failure);
             log.warn("Webhook {} of app {} failed ({}): {}", requestId, appId, reason, failure.toString());
             return failed(appId, reason, took);
         }
@@ -162,6 +162,19 @@ public class AppWebhooks {
                     .tag("app", appId).tag("outcome", outcome).publishPercentileHistogram()
                     .register(meters).record(nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * What a failed call is reported as. The time limit ends a call twice over, whichever comes first: the time
+     * limiter ({@link TimeoutException}) or the request's own timeout ({@link HttpTimeoutException}); both are
+     * {@code timeout}. Not connecting within the connect timeout is an {@code error}, like a refused connection.
+     */
+    static String reasonOf(Throwable failure) {
+        if (failure instanceof TimeoutException
+                || failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
+            return TIMEOUT;
+        }
+        return failure instanceof InvalidAnswer || failure instanceof LimitedBody.TooLarge ? INVALID_RESPONSE : ERROR;
     }
 
     private static boolean couldNotConnect(Throwable failure) {
