@@ -15,7 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  * the prod profile, which refuses it) reaches Kafka: it rebuilds the replicas from the topics and publishes what its
  * demo data wrote itself, once the schema is back ({@link io.eventplatform.support.events.WaitingEvents}). Every other
  * action needs no broker at all, so it answers at once wherever Kafka is out of reach, and makes only the beans it
- * uses (lazy initialization: the data source and Flyway, not the web layer or the listeners).
+ * uses (lazy initialization: the data source and Flyway, not the web layer or the listeners). {@code
+ * --platform.seed=true} ({@code ./platform seed}) is one too: lazy, no listeners, and it publishes the events of its
+ * demo data before it exits.
  */
 public final class DatabaseCommandEnvironment implements EnvironmentPostProcessor {
 
@@ -24,14 +26,18 @@ public final class DatabaseCommandEnvironment implements EnvironmentPostProcesso
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String command = environment.getProperty("platform.db.command");
-        if (command == null || environment.getPropertySources().contains(SOURCE_NAME)) {
+        boolean seed = environment.getProperty("platform.seed", Boolean.class, false);
+        if (command == null && !seed || environment.getPropertySources().contains(SOURCE_NAME)) {
             return;
         }
         Map<String, Object> settings = new HashMap<>();
         settings.put("spring.main.web-application-type", "none");
         settings.put("spring.kafka.listener.auto-startup", "false");
         settings.put("platform.events.relay-auto-startup", "false");
-        if (!command.equals("reset") || environment.matchesProfiles("prod")) {
+        if (command == null) {
+            // the demo data only: made through the beans it uses, its events published before it exits
+            settings.put("spring.main.lazy-initialization", "true");
+        } else if (!command.equals("reset") || environment.matchesProfiles("prod")) {
             settings.put("platform.events.relay.enabled", "false");
             settings.put("spring.kafka.admin.auto-create", "false");
             settings.put("spring.main.lazy-initialization", "true");

@@ -62,6 +62,19 @@ class DatabaseCommandEnvironmentTest {
         assertThat(environment.getProperty("spring.kafka.admin.auto-create")).isEqualTo("false");
     }
 
+    @Test
+    void aSeedMakesOnlyTheBeansItUsesAndPublishesItsEventsItself() {
+        StandardEnvironment environment = environment(Map.of("platform.seed", "true"));
+
+        postProcess(environment);
+
+        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("spring.kafka.listener.auto-startup")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+        assertThat(environment.getProperty("platform.events.relay-auto-startup")).isEqualTo("false");
+        assertThat(environment.getProperty("platform.events.relay.enabled")).isNull();
+    }
+
     private static StandardEnvironment environment(Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", properties));
