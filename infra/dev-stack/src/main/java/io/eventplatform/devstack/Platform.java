@@ -219,10 +219,9 @@ public final class Platform implements AutoCloseable {
             Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(config.serviceJava()));
             command.addAll(config.commandJvmOptionsFor(db.service()));
-            command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true",
-                    "--spring.main.web-application-type=none", "--server.port=0",
-                    // the running service keeps its replicas current; the seed only reads them
-                    "--spring.kafka.listener.auto-startup=false"));
+            // a one-shot command (platform-support's DatabaseCommandEnvironment): no web server, no listeners — the
+            // running service keeps its replicas current; the seed only reads them
+            command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true"));
             // the seed prints one-time app secrets: its output goes to a scratch file that is read and deleted,
             // never into the logs folder
             Path output = config.dataDir().resolve("run").resolve(db.service() + "-seed.out");

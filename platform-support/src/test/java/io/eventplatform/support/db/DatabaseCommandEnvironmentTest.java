@@ -29,8 +29,7 @@ class DatabaseCommandEnvironmentTest {
 
         postProcess(environment);
 
-        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
-        assertThat(environment.getProperty("spring.kafka.listener.auto-startup")).isEqualTo("false");
+        assertOneShot(environment);
         assertThat(environment.getProperty("platform.events.relay.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("spring.kafka.admin.auto-create")).isEqualTo("false");
         assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
@@ -42,10 +41,8 @@ class DatabaseCommandEnvironmentTest {
 
         postProcess(environment);
 
-        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
-        assertThat(environment.getProperty("spring.kafka.listener.auto-startup")).isEqualTo("false");
+        assertOneShot(environment);
         assertThat(environment.getProperty("platform.events.relay.enabled")).isNull();
-        assertThat(environment.getProperty("platform.events.relay-auto-startup")).isEqualTo("false");
         assertThat(environment.getProperty("spring.kafka.admin.auto-create")).isNull();
         // every listener bean is made: the rebuild reads the topics through them
         assertThat(environment.getProperty("spring.main.lazy-initialization")).isNull();
@@ -68,11 +65,16 @@ class DatabaseCommandEnvironmentTest {
 
         postProcess(environment);
 
+        assertOneShot(environment);
+        assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+        assertThat(environment.getProperty("platform.events.relay.enabled")).isNull();
+    }
+
+    /** No web server, no listeners or readers, no relay thread. */
+    private static void assertOneShot(StandardEnvironment environment) {
         assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
         assertThat(environment.getProperty("spring.kafka.listener.auto-startup")).isEqualTo("false");
-        assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
         assertThat(environment.getProperty("platform.events.relay-auto-startup")).isEqualTo("false");
-        assertThat(environment.getProperty("platform.events.relay.enabled")).isNull();
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties) {
