@@ -89,15 +89,18 @@ public final class DatabaseWorkflow {
                 return 2;
             }
         }
+        Map<String, Path> jars = ServiceJars.extractingWith(config.serviceJava())
+                .runnable(config.root(), targets.stream().map(ServiceDatabases::service).toList());
         int exit = 0;
         if (action.equals("reset")) { // in order: each service's demo data needs the one before it
             for (ServiceDatabases db : targets) {
-                exit = Math.max(exit, inServiceJar(config, db, action, url, environment).finish(out));
+                exit = Math.max(exit, inServiceJar(config, db, jars.get(db.service()), action, url, environment).finish(out));
             }
             return exit;
         }
         // the databases are independent: every service's jar at once, their reports in the usual order
-        List<Running> running = targets.stream().map(db -> inServiceJar(config, db, action, url, environment)).toList();
+        List<Running> running = targets.stream()
+                .map(db -> inServiceJar(config, db, jars.get(db.service()), action, url, environment)).toList();
         for (Running jar : running) {
             exit = Math.max(exit, jar.finish(out));
         }
@@ -156,9 +159,8 @@ public final class DatabaseWorkflow {
         int finish(PrintStream out);
     }
 
-    private static Running inServiceJar(StackConfig config, ServiceDatabases db, String action, @Nullable String url,
-                                        Map<String, String> environment) {
-        Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
+    private static Running inServiceJar(StackConfig config, ServiceDatabases db, Path jar, String action,
+                                        @Nullable String url, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(config.serviceJava()));
         command.addAll(config.commandJvmOptionsFor(db.service()));
         command.addAll(List.of("-jar", jar.toString(), "--platform.db.command=" + action,

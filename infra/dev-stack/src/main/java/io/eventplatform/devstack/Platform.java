@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import io.eventplatform.embedded.EmbeddedKafkaServer;
 import io.eventplatform.embedded.EmbeddedPostgresServer;
@@ -64,9 +65,12 @@ public final class Platform implements AutoCloseable {
         try {
             platform.prepareDataDir();
             platform.checkPortsFree(withServices);
+            // the services' jars are made ready (ServiceJars) while the infrastructure starts
+            CompletableFuture<Map<String, Path>> jars = withServices
+                    ? CompletableFuture.supplyAsync(platform::serviceJars) : CompletableFuture.completedFuture(Map.of());
             platform.startInfrastructure();
             if (withServices) {
-                platform.startServices();
+                platform.startServices(jars.join());
             }
             return platform;
         } catch (RuntimeException e) {
@@ -139,12 +143,18 @@ public final class Platform implements AutoCloseable {
                 config.ports().kafka(), config.ports().oidc());
     }
 
-    private void startServices() {
+    private Map<String, Path> serviceJars() {
+        List<String> names = new ArrayList<>(ServiceDatabases.ALL.stream().map(ServiceDatabases::service).toList());
+        names.add("gateway");
+        return ServiceJars.extractingWith(config.serviceJava()).runnable(config.root(), names);
+    }
+
+    private void startServices(Map<String, Path> jars) {
         String operatorHash = OperatorCredential.sha256(OperatorCredential.tokenOf(config.dataDir()));
         for (ServiceDatabases db : ServiceDatabases.ALL) {
             Map<String, String> env = serviceEnvironment(config, db);
             env.put("OPERATOR_TOKEN_SHA256", operatorHash);
-            launch(db.service(), portOf(db.service()), env);
+            launch(db.service(), jars.get(db.service()), portOf(db.service()), env);
         }
         Map<String, String> gateway = new LinkedHashMap<>(Map.of(
                 "SPRING_PROFILES_ACTIVE", "local",
@@ -156,7 +166,7 @@ public final class Platform implements AutoCloseable {
                 "ROOM_URL", "http://localhost:" + config.ports().room(),
                 "PRIZE_URL", "http://localhost:" + config.ports().prize()));
         gateway.putAll(gatewaySettings);
-        launch("gateway", config.ports().gateway(), gateway);
+        launch("gateway", jars.get("gateway"), config.ports().gateway(), gateway);
 
         List<CompletableFuture<Void>> ready = services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> {
@@ -214,42 +224,81 @@ public final class Platform implements AutoCloseable {
      * once in seed mode and exits. Idempotent.
      */
     public static int seed(StackConfig config, PrintStream out) {
-        // in order: room-service's demo rooms need identity-service's users and apps, prize-service's prizes the rooms
-        for (ServiceDatabases db : ServiceDatabases.ALL) {
-            Path jar = config.root().resolve(db.service()).resolve("target").resolve(db.service() + "-exec.jar");
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(config.serviceJava()));
-            command.addAll(config.commandJvmOptionsFor(db.service()));
-            // a one-shot command (platform-support's DatabaseCommandEnvironment): no web server, no listeners — the
-            // running service keeps its replicas current; the seed only reads them
-            command.addAll(java.util.List.of("-jar", jar.toString(), "--platform.seed=true"));
-            // the seed prints one-time app secrets: its output goes to a scratch file that is read and deleted,
-            // never into the logs folder
-            Path output = config.dataDir().resolve("run").resolve(db.service() + "-seed.out");
-            try {
-                Files.createDirectories(output.getParent());
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile());
-                builder.environment().putAll(serviceEnvironment(config, db));
-                int exit = builder.start().waitFor();
-                java.util.List<String> lines = Files.readAllLines(output);
-                Files.deleteIfExists(output);
-                out.printf("  %-18s %s%n", db.service(), exit == 0 ? "seeded" : "FAILED (exit " + exit + ")");
+        // All three start at once, so their JVMs' starts overlap: room-service's demo rooms need identity-service's
+        // users and apps, prize-service's prizes the rooms, and each seed waits until those have reached its
+        // service's replicas. Reported in that order.
+        List<Seeding> seedings = new ArrayList<>();
+        Map<String, Path> jars = ServiceJars.extractingWith(config.serviceJava())
+                .runnable(config.root(), ServiceDatabases.ALL.stream().map(ServiceDatabases::service).toList());
+        try {
+            for (ServiceDatabases db : ServiceDatabases.ALL) {
+                seedings.add(Seeding.start(config, db, jars.get(db.service())));
+            }
+            for (Seeding seeding : seedings) {
+                int exit = seeding.process().waitFor();
+                List<String> lines = seeding.output();
+                out.printf("  %-18s %s%n", seeding.service(), exit == 0 ? "seeded" : "FAILED (exit " + exit + ")");
                 if (exit != 0) {
                     lines.stream().filter(line -> !line.startsWith("created app")).skip(Math.max(0, lines.size() - 30))
                             .forEach(out::println);
-                    return 1;
+                    return 1; // the later seeds would wait in vain for this one's data: ended below
                 }
                 lines.stream().filter(line -> line.startsWith("created app (secret shown once): "))
                         .forEach(line -> out.println("    " + line));
-            } catch (IOException e) {
-                out.println("Cannot run the seed of " + db.service() + ": " + e.getMessage());
-                return 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
+            }
+            return 0;
+        } catch (IOException e) {
+            out.println("Cannot run a seed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            seedings.forEach(Seeding::end);
+        }
+    }
+
+    /** One service's seed at work; its output goes to a scratch file, read once and deleted. */
+    private record Seeding(String service, Process process, Path outputFile) {
+
+        static Seeding start(StackConfig config, ServiceDatabases db, Path jar) throws IOException {
+            List<String> command = new ArrayList<>(List.of(config.serviceJava()));
+            command.addAll(config.commandJvmOptionsFor(db.service()));
+            // a one-shot command (platform-support's DatabaseCommandEnvironment): no web server, no listeners — the
+            // running service keeps its replicas current; the seed only reads them
+            command.addAll(List.of("-jar", jar.toString(), "--platform.seed=true"));
+            // the seed prints one-time app secrets: a scratch file that is read and deleted, never the logs folder
+            Path output = config.dataDir().resolve("run").resolve(db.service() + "-seed.out");
+            Files.createDirectories(output.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(serviceEnvironment(config, db));
+            return new Seeding(db.service(), builder.start(), output);
+        }
+
+        List<String> output() throws IOException {
+            List<String> lines = Files.readAllLines(outputFile);
+            Files.deleteIfExists(outputFile);
+            return lines;
+        }
+
+        /** Ends the seed if it still runs and deletes what it printed. */
+        void end() {
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                Files.deleteIfExists(outputFile);
+            } catch (IOException ignored) {
+                // in the data folder's run directory, which the next seed overwrites
             }
         }
-        return 0;
     }
 
     private int portOf(String service) {
@@ -261,8 +310,7 @@ public final class Platform implements AutoCloseable {
         };
     }
 
-    private void launch(String name, int port, Map<String, String> env) {
-        Path jar = config.root().resolve(name.equals("gateway") ? "gateway" : name).resolve("target").resolve(name + "-exec.jar");
+    private void launch(String name, Path jar, int port, Map<String, String> env) {
         ServiceProcess service = ServiceProcess.launch(name, jar, port, env, config.serviceJava(),
                 config.jvmOptionsFor(name), config.logDir());
         services.add(service);
