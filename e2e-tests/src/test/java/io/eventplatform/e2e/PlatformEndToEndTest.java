@@ -80,6 +80,17 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(1)
+    void everyServiceRunsFromItsExtractedJar() throws Exception {
+        for (String service : List.of("gateway", "identity-service", "room-service", "prize-service")) {
+            String commandLine = ProcessHandle.of(platform.pid(service)).orElseThrow().info().commandLine().orElseThrow();
+            java.nio.file.Path extracted = platform.root.resolve(service).resolve("target").resolve(service + "-exec");
+            assertThat(commandLine).as(service).contains("-jar " + extracted.resolve(service + "-exec.jar"));
+            assertThat(extracted.resolve("lib")).as(service).isDirectoryContaining("glob:**/spring-core-*.jar");
+        }
+    }
+
+    @Test
+    @Order(1)
     void everyServiceExposesItsOutboxMetricsToTheOperatorOnlyAndNeedsATokenForTheApi() throws Exception {
         String operator = "Bearer " + platform.operatorToken();
         for (int port : List.of(platform.ports.identity(), platform.ports.room(), platform.ports.prize())) {
@@ -591,9 +602,11 @@ class PlatformEndToEndTest {
         try (LiveClient listener = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("listener@example.com")));
              LiveClient silent = LiveClient.connectNotReading(ws, Map.of("Authorization", "Bearer " + login("silent@example.com")))) {
             listener.next("auth");
-            // it sends nothing (its JDK client answers pings): pinged every 6 s, dropped after 13 s without a pong
-            // (RunningPlatform.LIVE_TIMEOUTS), and past the gateway's 5 s read pause, which is for request bodies only
-            await("the connection outlives the idle timeout").during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(17))
+            // it sends nothing (its JDK client answers pings): it outlives the hub's idle timeout and the gateway's
+            // limits for request bodies, which are not for live connections (RunningPlatform.TIMEOUTS)
+            Duration outlived = RunningPlatform.LIVE_IDLE_TIMEOUT.plusSeconds(1);
+            assertThat(outlived).isGreaterThan(RunningPlatform.WHOLE_BODY).isGreaterThan(RunningPlatform.BODY_READ_PAUSE);
+            await("the connection outlives the idle timeout").during(outlived).atMost(outlived.plusSeconds(2))
                     .until(() -> !listener.isClosed());
             // the other one never reads, so it never answers a ping: the hub has dropped it as idle ("going away")
             silent.startReading();

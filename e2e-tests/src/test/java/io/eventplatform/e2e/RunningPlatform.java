@@ -49,7 +49,26 @@ final class RunningPlatform implements AutoCloseable {
                 "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
     }
 
-    static final Map<String, String> LIVE_TIMEOUTS = Map.of("REALTIME_PING_INTERVAL", "6s", "REALTIME_IDLE_TIMEOUT", "13s");
+    /**
+     * The services' usual JVM options (StackConfig), every heap room-service's, compiled by C1 alone: four services
+     * starting together on two cores are up in about 60 % of the time, and no test here measures their speed (the
+     * bench does, with the full JIT).
+     */
+    static final String SERVICE_JVM_OPTIONS = "-Xmx512m -Xms64m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m "
+            + "-XX:MaxMetaspaceSize=192m -XX:TieredStopAtLevel=1";
+
+    /** The gateway's limits for a request body (a pause between reads, all of it), shorter than its defaults. */
+    static final Duration BODY_READ_PAUSE = Duration.ofSeconds(2);
+    static final Duration WHOLE_BODY = Duration.ofSeconds(4);
+    /** Live connections: pinged this often, dropped after this long without a pong (defaults 25 s and 60 s). */
+    static final Duration LIVE_PING_INTERVAL = Duration.ofSeconds(3);
+    static final Duration LIVE_IDLE_TIMEOUT = Duration.ofSeconds(6);
+
+    static final Map<String, String> TIMEOUTS = Map.of(
+            "PLATFORM_GATEWAY_CLIENTTIMEOUTS_READPAUSE", BODY_READ_PAUSE.toMillis() + "ms",
+            "PLATFORM_GATEWAY_CLIENTTIMEOUTS_WHOLEBODY", WHOLE_BODY.toMillis() + "ms",
+            "REALTIME_PING_INTERVAL", LIVE_PING_INTERVAL.toMillis() + "ms",
+            "REALTIME_IDLE_TIMEOUT", LIVE_IDLE_TIMEOUT.toMillis() + "ms");
 
     static RunningPlatform start(Path dataDir) throws IOException {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
@@ -64,12 +83,14 @@ final class RunningPlatform implements AutoCloseable {
         builder.environment().putAll(ports.asEnvironment());
         // the Maven reactor has just built the jars under test
         builder.environment().put("PLATFORM_SKIP_BUILD", "true");
+        builder.environment().put("PLATFORM_SERVICE_JAVA_OPTS", SERVICE_JVM_OPTIONS);
         // every test's client comes from one address: the limits stay on (their headers are checked) at numbers the
         // tests do not reach; the limits themselves are the gateway's tests' subject
         builder.environment().putAll(RATE_LIMITS);
-        // live connections are pinged every 6 s (longer than the gateway's 5 s read pause for request bodies) and
-        // dropped after 13 s of silence: a test sees pongs flow through and a listening client outlive both
-        builder.environment().putAll(LIVE_TIMEOUTS);
+        // live connections are pinged less often than the gateway's read pause for request bodies and dropped when
+        // silent for longer than its limit for a whole body: a test sees pongs flow through and a listening client
+        // outlive all three
+        builder.environment().putAll(TIMEOUTS);
         TraceCollector traces = TraceCollector.start();
         builder.environment().putAll(observability(traces));
         RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile, traces);
