@@ -54,7 +54,7 @@ final class RunningPlatform implements AutoCloseable {
      * starting together on two cores are up in about 60 % of the time, and no test here measures their speed (the
      * bench does, with the full JIT).
      */
-    static final String SERVICE_JVM_OPTIONS = "-Xmx512m -Xms64m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m "
+    static final String SERVICE_JVM_OPTIONS = "-Xmx512m -Xms64m -Xss512k -XX:+UseParallelGC -XX:ReservedCodeCacheSize=96m "
             + "-XX:MaxMetaspaceSize=192m -XX:TieredStopAtLevel=1";
 
     /** The gateway's limits for a request body (a pause between reads, all of it), shorter than its defaults. */

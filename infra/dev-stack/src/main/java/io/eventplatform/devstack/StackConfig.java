@@ -95,10 +95,12 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
      * Small heaps (four services and the stack share one 2-core machine) and the full JIT: C1 alone starts a few
      * seconds sooner but leaves RSA (every token check) and JSON several times slower (docs/performance.md). The heap
      * ({@link #jvmOptionsFor}) is 256 MB, except room-service's: it holds every live connection, about 85 KiB of heap
-     * each, and at 256 MB 2,000 of them left it collecting its full heap every few seconds.
+     * each, and at 256 MB 2,000 of them left it collecting its full heap every few seconds. The parallel collector:
+     * with the serial one, a collection during a fan-out to 2,000 live connections stopped it on one core, and the
+     * P3 bench's p99 was higher in every pair of runs (docs/performance.md).
      */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xss512k", "-XX:+UseSerialGC",
+            "-Xms64m", "-Xss512k", "-XX:+UseParallelGC",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m");
     static final String DEFAULT_HEAP = "-Xmx256m";
     static final Map<String, String> HEAP_BY_SERVICE = Map.of("room-service", "-Xmx512m");

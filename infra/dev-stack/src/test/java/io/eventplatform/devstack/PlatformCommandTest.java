@@ -80,7 +80,7 @@ class PlatformCommandTest {
         assertThat(config.ports().postgres()).isEqualTo(25432);
         assertThat(config.ports().identity()).isEqualTo(8081);
         assertThat(config.ports().kafka()).isEqualTo(19092);
-        assertThat(config.jvmOptionsFor("gateway")).contains("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(config.jvmOptionsFor("gateway")).contains("-Xmx256m", "-XX:+UseParallelGC");
         assertThat(config.jvmOptionsFor("room-service")).contains("-Xmx512m").doesNotContain("-Xmx256m");
         assertThat(config.jvmOptionsFor("room-service")).doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(config.commandJvmOptionsFor("room-service")).containsAll(config.jvmOptionsFor("room-service"))
