@@ -94,7 +94,8 @@ public final class DatabaseWorkflow {
         int exit = 0;
         if (action.equals("reset")) { // in order: each service's demo data needs the one before it
             for (ServiceDatabases db : targets) {
-                exit = Math.max(exit, inServiceJar(config, db, jars.get(db.service()), action, url, environment).finish(out));
+                Running reset = inServiceJar(config, db, jars.get(db.service()), action, url, environment);
+                exit = Math.max(exit, reset.finish(out));
             }
             return exit;
         }

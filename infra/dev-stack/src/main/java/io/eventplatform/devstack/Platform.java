@@ -224,24 +224,25 @@ public final class Platform implements AutoCloseable {
      * once in seed mode and exits. Idempotent.
      */
     public static int seed(StackConfig config, PrintStream out) {
-        // All three start at once, so their JVMs' starts overlap: room-service's demo rooms need identity-service's
-        // users and apps, prize-service's prizes the rooms, and each seed waits until those have reached its
-        // service's replicas. Reported in that order.
+        // In order: room-service's demo rooms need identity-service's users and apps, prize-service's prizes the rooms
+        // (each seed also waits until those have reached its service's replicas). The JVMs start at once, so their
+        // starts overlap, and each but the first loads its data when told to go: once the one before it has finished.
         List<Seeding> seedings = new ArrayList<>();
         Map<String, Path> jars = ServiceJars.extractingWith(config.serviceJava())
                 .runnable(config.root(), ServiceDatabases.ALL.stream().map(ServiceDatabases::service).toList());
         try {
             for (ServiceDatabases db : ServiceDatabases.ALL) {
-                seedings.add(Seeding.start(config, db, jars.get(db.service())));
+                seedings.add(Seeding.start(config, db, jars.get(db.service()), !seedings.isEmpty()));
             }
             for (Seeding seeding : seedings) {
+                seeding.go();
                 int exit = seeding.process().waitFor();
                 List<String> lines = seeding.output();
                 out.printf("  %-18s %s%n", seeding.service(), exit == 0 ? "seeded" : "FAILED (exit " + exit + ")");
                 if (exit != 0) {
                     lines.stream().filter(line -> !line.startsWith("created app")).skip(Math.max(0, lines.size() - 30))
                             .forEach(out::println);
-                    return 1; // the later seeds would wait in vain for this one's data: ended below
+                    return 1; // the later seeds, still waiting for their turn, are ended below
                 }
                 lines.stream().filter(line -> line.startsWith("created app (secret shown once): "))
                         .forEach(line -> out.println("    " + line));
@@ -261,18 +262,30 @@ public final class Platform implements AutoCloseable {
     /** One service's seed at work; its output goes to a scratch file, read once and deleted. */
     private record Seeding(String service, Process process, Path outputFile) {
 
-        static Seeding start(StackConfig config, ServiceDatabases db, Path jar) throws IOException {
+        static Seeding start(StackConfig config, ServiceDatabases db, Path jar, boolean waitsForGo) throws IOException {
             List<String> command = new ArrayList<>(List.of(config.serviceJava()));
             command.addAll(config.commandJvmOptionsFor(db.service()));
             // a one-shot command (platform-support's DatabaseCommandEnvironment): no web server, no listeners — the
             // running service keeps its replicas current; the seed only reads them
             command.addAll(List.of("-jar", jar.toString(), "--platform.seed=true"));
+            if (waitsForGo) { // platform-support's SeedAutoConfiguration
+                command.add("--platform.seed-waits-for-go=true");
+            }
             // the seed prints one-time app secrets: a scratch file that is read and deleted, never the logs folder
             Path output = config.dataDir().resolve("run").resolve(db.service() + "-seed.out");
             Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().putAll(serviceEnvironment(config, db));
             return new Seeding(db.service(), builder.start(), output);
+        }
+
+        /** Its turn: a seed that waits for it starts loading (one that does not never reads it). */
+        void go() {
+            try (java.io.OutputStream input = process.getOutputStream()) {
+                input.write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException exited) {
+                // it is not reading (it exited already): its exit code says how it went
+            }
         }
 
         List<String> output() throws IOException {

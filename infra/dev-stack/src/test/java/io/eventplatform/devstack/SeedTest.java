@@ -29,12 +29,13 @@ class SeedTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @Test
-    void theSeedsRunAtTheSameTimeAndAreReportedInOrderWithOnlyTheirOneTimeSecrets() throws Exception {
+    void theSeedsStartTogetherLoadOneAfterTheOtherAndAreReportedInOrderWithOnlyTheirOneTimeSecrets() throws Exception {
         jars(Map.of("identity-service", FakeSeeds.WaitsForTheRoomSeedAndPrintsASecret.class,
                 "room-service", FakeSeeds.Succeeds.class, "prize-service", FakeSeeds.Succeeds.class));
 
         assertThat(seed()).isZero();
 
+        // a stand-in exits 6 if told to go before the seed it follows has finished (FakeSeeds.started)
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("""
                   identity-service   seeded
                     created app (secret shown once): app_fake_v1 sk_live_fake
@@ -47,9 +48,9 @@ class SeedTest {
     }
 
     @Test
-    void aSeedThatFailsIsReportedAndTheSeedsWaitingForItsDataAreEnded() throws Exception {
+    void aSeedThatFailsIsReportedAndTheSeedsWaitingForTheirTurnAreEnded() throws Exception {
         jars(Map.of("identity-service", FakeSeeds.FailsOnceTheOthersRun.class,
-                "room-service", FakeSeeds.WaitsForever.class, "prize-service", FakeSeeds.WaitsForever.class));
+                "room-service", FakeSeeds.Succeeds.class, "prize-service", FakeSeeds.Succeeds.class));
 
         assertThat(seed()).isEqualTo(1);
 
@@ -57,8 +58,10 @@ class SeedTest {
                 .startsWith("  identity-service   FAILED (exit 3)\n").contains("the demo users could not be written")
                 .doesNotContain("room-service", "prize-service");
         for (String waiting : new String[] {"room-service", "prize-service"}) {
-            long pid = Long.parseLong(Files.readString(FakeSeeds.pidFile(ServiceJars.execJar(root, waiting))));
+            Path jar = ServiceJars.execJar(root, waiting);
+            long pid = Long.parseLong(Files.readString(FakeSeeds.marker(jar, "pid")));
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as(waiting).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(FakeSeeds.marker(jar, "done")).as(waiting + " never loaded").doesNotExist();
         }
     }
 
@@ -84,13 +87,24 @@ class SeedTest {
         }
     }
 
-    /** What the stand-ins do; each writes its pid next to its jar first. Asked to extract themselves: exit 1. */
+    /**
+     * What the stand-ins do. Each writes its pid next to its jar first; told to wait for its turn, it reads its input
+     * like the real seed and checks that the seed before it has finished; it marks when it is done. Asked to extract
+     * themselves (the launcher's ServiceJars): exit 1.
+     */
     static final class FakeSeeds {
 
         private static final Duration PATIENCE = Duration.ofSeconds(30);
+        private static final Map<String, String> FOLLOWS = Map.of("room-service", "identity-service",
+                "prize-service", "room-service");
 
-        static Path pidFile(Path jar) {
-            return jar.resolveSibling("seed.pid");
+        static Path marker(Path jar, String name) {
+            return jar.resolveSibling("seed." + name);
+        }
+
+        /** The path ServiceJars.execJar gives (the stand-ins run without the launcher's classes). */
+        private static Path jarOf(Path root, String service) {
+            return root.resolve(service).resolve("target").resolve(service + "-exec.jar");
         }
 
         private static Path started(String[] args) throws IOException {
@@ -98,15 +112,30 @@ class SeedTest {
                 System.exit(1);
             }
             Path jar = Path.of(System.getProperty("java.class.path"));
-            Files.writeString(pidFile(jar), Long.toString(ProcessHandle.current().pid()));
-            return jar.getParent().getParent().getParent(); // the repository
+            Path root = jar.getParent().getParent().getParent();
+            Files.writeString(marker(jar, "pid"), Long.toString(ProcessHandle.current().pid()));
+            if (java.util.List.of(args).contains("--platform.seed-waits-for-go=true")) {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                        .readLine();
+                if (!"go".equals(line)) {
+                    System.exit(7);
+                }
+                String service = jar.getParent().getParent().getFileName().toString();
+                if (!Files.exists(marker(jarOf(root, FOLLOWS.get(service)), "done"))) {
+                    System.exit(6);
+                }
+            }
+            return root;
+        }
+
+        private static void done() throws IOException {
+            Files.writeString(marker(Path.of(System.getProperty("java.class.path")), "done"), "");
         }
 
         private static boolean awaitStarted(Path root, String... services) throws InterruptedException {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             for (String service : services) {
-                // the path ServiceJars.execJar gives (this runs without the launcher's classes)
-                while (!Files.exists(pidFile(root.resolve(service).resolve("target").resolve(service + "-exec.jar")))) {
+                while (!Files.exists(marker(jarOf(root, service), "pid"))) {
                     if (System.nanoTime() > deadline) {
                         return false;
                     }
@@ -120,9 +149,11 @@ class SeedTest {
             public static void main(String[] args) throws IOException {
                 started(args);
                 System.out.println("seeded 3 things");
+                done();
             }
         }
 
+        /** Goes on only once the room seed's JVM runs: the two started together. */
         static final class WaitsForTheRoomSeedAndPrintsASecret {
             public static void main(String[] args) throws Exception {
                 if (!awaitStarted(started(args), "room-service")) {
@@ -130,6 +161,7 @@ class SeedTest {
                 }
                 System.out.println("some log line");
                 System.out.println("created app (secret shown once): app_fake_v1 sk_live_fake");
+                done();
             }
         }
 
@@ -138,13 +170,6 @@ class SeedTest {
                 awaitStarted(started(args), "room-service", "prize-service");
                 System.out.println("the demo users could not be written");
                 System.exit(3);
-            }
-        }
-
-        static final class WaitsForever {
-            public static void main(String[] args) throws Exception {
-                started(args);
-                Thread.sleep(PATIENCE.toMillis() * 4);
             }
         }
     }
