@@ -96,8 +96,8 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
      * seconds sooner but leaves RSA (every token check) and JSON several times slower (docs/performance.md). The heap
      * ({@link #jvmOptionsFor}) is 256 MB, except room-service's: it holds every live connection, about 85 KiB of heap
      * each, and at 256 MB 2,000 of them left it collecting its full heap every few seconds. The parallel collector:
-     * with the serial one, a collection during a fan-out to 2,000 live connections stopped it on one core, and the
-     * P3 bench's p99 was higher in every pair of runs (docs/performance.md).
+     * the P3 bench's p99 at 2,000 live connections was lower than with the serial one in four pairs of runs of five
+     * (docs/performance.md).
      */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
             "-Xms64m", "-Xss512k", "-XX:+UseParallelGC",
