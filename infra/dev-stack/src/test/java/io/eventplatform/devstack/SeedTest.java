@@ -73,14 +73,17 @@ class SeedTest {
 
     /** A runnable jar per service whose main class is the given one, loaded from the test's classes. */
     private void jars(Map<String, Class<?>> mains) throws IOException {
-        Path classes = Path.of(FakeSeeds.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        // the test's classes, and Awaitility (with Hamcrest) for the stand-ins' waits
+        String classPath = java.util.stream.Stream.of(FakeSeeds.class, org.awaitility.Awaitility.class, org.hamcrest.Matcher.class)
+                .map(type -> Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toUri().toString())
+                .collect(java.util.stream.Collectors.joining(" "));
         for (Map.Entry<String, Class<?>> service : mains.entrySet()) {
             Path jar = ServiceJars.execJar(root, service.getKey());
             Files.createDirectories(jar.getParent());
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, service.getValue().getName());
-            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
             try (OutputStream file = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(file, manifest)) {
                 // the manifest is all it needs
             }
@@ -132,17 +135,15 @@ class SeedTest {
             Files.writeString(marker(Path.of(System.getProperty("java.class.path")), "done"), "");
         }
 
-        private static boolean awaitStarted(Path root, String... services) throws InterruptedException {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            for (String service : services) {
-                while (!Files.exists(marker(jarOf(root, service), "pid"))) {
-                    if (System.nanoTime() > deadline) {
-                        return false;
-                    }
-                    Thread.sleep(10);
-                }
+        /** Whether every one of those seeds' JVMs runs (has written its pid) within the patience. */
+        private static boolean awaitStarted(Path root, String... services) {
+            try {
+                org.awaitility.Awaitility.await("the other seeds' JVMs").atMost(PATIENCE).until(() ->
+                        java.util.Arrays.stream(services).allMatch(service -> Files.exists(marker(jarOf(root, service), "pid"))));
+                return true;
+            } catch (org.awaitility.core.ConditionTimeoutException notStarted) {
+                return false;
             }
-            return true;
         }
 
         static final class Succeeds {
