@@ -1,14 +1,15 @@
 package io.eventplatform.devstack;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +84,7 @@ public final class Platform implements AutoCloseable {
         try {
             if (config.fresh() && Files.exists(config.dataDir())) {
                 out.println("Starting fresh: removing " + config.dataDir());
-                try (Stream<Path> paths = Files.walk(config.dataDir())) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
+                Folders.delete(config.dataDir());
             }
             Files.createDirectories(config.logDir());
             // a launcher killed with SIGKILL leaves its PostgreSQL running on our port: stop it before the port check
@@ -281,8 +278,8 @@ public final class Platform implements AutoCloseable {
 
         /** Its turn: a seed that waits for it starts loading (one that does not never reads it). */
         void go() {
-            try (java.io.OutputStream input = process.getOutputStream()) {
-                input.write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try (OutputStream input = process.getOutputStream()) {
+                input.write("go\n".getBytes(StandardCharsets.US_ASCII));
             } catch (IOException exited) {
                 // it is not reading (it exited already): its exit code says how it went
             }

@@ -1,20 +1,17 @@
 package io.eventplatform.devstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
  * The jar a service runs from. The build leaves one executable jar per service ({@code <service>-exec.jar}, its
@@ -89,14 +86,14 @@ final class ServiceJars {
                 return applicationJar;
             }
             Path fresh = execJar.resolveSibling(name + ".extracting");
-            deleteRecursively(fresh);
+            Folders.delete(fresh);
             if (!extractor.extract(execJar, fresh)) {
-                deleteRecursively(fresh);
+                Folders.delete(fresh);
                 System.err.println("Could not extract " + execJar + ": running it as it is (a slower start)");
                 return execJar;
             }
             Files.writeString(fresh.resolve(STAMP), source);
-            deleteRecursively(extracted);
+            Folders.delete(extracted);
             Files.move(fresh, extracted, StandardCopyOption.ATOMIC_MOVE);
             return applicationJar;
         } catch (IOException e) {
@@ -113,18 +110,5 @@ final class ServiceJars {
     /** Which build of the jar: its size and modification time. */
     private static String stampOf(Path jar) throws IOException {
         return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
