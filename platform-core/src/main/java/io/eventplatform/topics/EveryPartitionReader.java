@@ -25,7 +25,9 @@ import org.springframework.context.SmartLifecycle;
  * Reads every partition of some topics on a thread of its own, with no consumer group: each instance gets every
  * record (what an in-memory view per instance needs). From the beginning of the retention window (to rebuild a
  * view), or from the end (to follow what happens from now on). Reports itself not ready until it stands where it
- * started to read: at the end offsets it found (from the beginning), or at its first positions (from the end).
+ * started to read: at the end offsets it found (from the beginning), or at its first positions (from the end). What
+ * one poll brings is applied with each service's events in the order they were committed, across topics
+ * ({@link CommitOrder}).
  */
 public abstract class EveryPartitionReader implements SmartLifecycle, HealthIndicator {
 
@@ -123,7 +125,7 @@ public abstract class EveryPartitionReader implements SmartLifecycle, HealthIndi
                 }
                 positioned.countDown();
                 while (running) {
-                    for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(200))) {
+                    for (ConsumerRecord<String, String> record : CommitOrder.of(kafka.poll(Duration.ofMillis(200)))) {
                         try {
                             apply(record);
                         } catch (RuntimeException e) {

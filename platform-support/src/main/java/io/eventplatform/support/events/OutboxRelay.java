@@ -1,5 +1,6 @@
 package io.eventplatform.support.events;
 
+import io.eventplatform.contracts.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,7 @@ final class OutboxRelay implements SmartLifecycle, WaitingEvents {
             }
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                sends.add(kafka.send(row.record(json)));
+                sends.add(kafka.send(row.record(json, properties.source())));
             }
             kafka.flush();
             for (CompletableFuture<SendResult<String, String>> send : sends) {
@@ -235,10 +236,11 @@ final class OutboxRelay implements SmartLifecycle, WaitingEvents {
 
     private record Row(long id, String topic, String key, String payload, String headers) {
 
-        ProducerRecord<String, String> record(JsonMapper json) {
+        ProducerRecord<String, String> record(JsonMapper json, String source) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
             Map<String, String> stored = json.readValue(headers, new TypeReference<Map<String, String>>() { });
             stored.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(Topics.OUTBOX_POSITION_HEADER, (source + ":" + id).getBytes(StandardCharsets.UTF_8));
             return record;
         }
     }

@@ -78,6 +78,9 @@ class EventPlumbingTest {
         ConsumerRecord<String, String> record = awaitRecord(Topics.IDENTITY_USERS, event.id());
         assertThat(record.key()).isEqualTo(user);
         assertThat(EventJson.read(record.value())).isEqualTo(event);
+        // its place in this service's commits, for readers of several topics (CommitOrder)
+        Long row = jdbc.queryForObject("SELECT id FROM outbox_events WHERE event_id = ?", Long.class, event.id());
+        assertThat(header(record, Topics.OUTBOX_POSITION_HEADER)).isEqualTo("events-test:" + row);
         await().atMost(Duration.ofSeconds(10)).until(() -> name(user), "Ada"::equals);
     }
 

@@ -29,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /rooms/{id}/draws}: winners chosen at random among the eligible participants, verifiably — or by the
  * room's app when it selects winners ({@link AppChoice}: asked before the transaction, so no lock waits on an app).
- * Under the prize's row lock, in one transaction: read who is eligible, choose (or check the app's choice), take the
- * units, write the winners and the audit record — so concurrent draws on one prize never exceed its units, and a
- * draw is all or nothing.
+ * Under the prize's row lock, in one transaction: read who is eligible, choose (or check the app's choice), write the
+ * audit record and the winners, take the units — so concurrent draws on one prize never exceed its units, and a draw
+ * is all or nothing.
  */
 @Service
 public class DrawService {
@@ -92,7 +92,6 @@ public class DrawService {
                     : picker.pick(room, locked, eligible, requested);
             String drawId = Ids.next("drw");
             Draw draw = draws.insert(drawId, roomId, prize.id(), caller.actor(), requested, excludePrevious, picked);
-            fund.take(locked, picked.winners().size());
             List<JsonNode> metadata = new ArrayList<>();
             for (int i = 0; i < picked.winners().size(); i++) {
                 Map<String, Object> winner = new LinkedHashMap<>();
@@ -104,7 +103,9 @@ public class DrawService {
                 }
                 metadata.add(PlatformJson.mapper().valueToTree(winner));
             }
+            // the winners' events before the prize's: the room hears the news first (docs/realtime.md)
             List<Winner> chosen = awards.recordDraw(drawId, roomId, prize.id(), picked.winners(), metadata);
+            fund.take(locked, picked.winners().size());
             Draw.WithWinners shown = new Draw.WithWinners(draw, chosen);
             events.completed(shown);
             return shown;

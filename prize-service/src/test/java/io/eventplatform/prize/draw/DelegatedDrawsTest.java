@@ -66,7 +66,7 @@ class DelegatedDrawsTest extends PrizeApiTestSupport {
             assertThat(app.received().get(0).header("X-Request-Id")).isEqualTo(sent.get("requestId").asString());
             assertThat(api.data(api.get(room.path() + "/prizes/" + prize, room.organizer.token()), 200)
                     .get("quantityRemaining").asInt()).isEqualTo(1);
-            assertThat(world.outboxTypes(room.id)).endsWith("WinnerSelected", "WinnerSelected", "DrawCompleted");
+            assertThat(world.outboxTypes(room.id)).endsWith("WinnerSelected", "WinnerSelected", "PrizeUpdated", "DrawCompleted");
             List<String> eligible = api.data(api.get(room.path() + "/draws/" + draw.get("id").asString() + "/eligible",
                     room.organizer.token()), 200).get("participantIds").valueStream().map(JsonNode::asString).toList();
             assertThat(eligible).containsExactlyElementsOf(sentIds);

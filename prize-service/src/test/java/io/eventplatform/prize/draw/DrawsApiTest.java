@@ -49,7 +49,8 @@ class DrawsApiTest extends PrizeApiTestSupport {
                 .winners()).containsExactlyElementsOf(winners);
         assertThat(api.data(api.get(room.path() + "/prizes/" + prize, room.organizer.token()), 200).get("quantityRemaining").asInt())
                 .isZero();
-        assertThat(world.outboxTypes(room.id)).endsWith("WinnerSelected", "WinnerSelected", "WinnerSelected", "DrawCompleted");
+        assertThat(world.outboxTypes(room.id)).endsWith("WinnerSelected", "WinnerSelected", "WinnerSelected", "PrizeUpdated",
+                "DrawCompleted");
     }
 
     @Test

@@ -22,6 +22,13 @@ public final class Topics {
     /** key: room id */
     public static final String PRIZE_WINNERS = "prizes.winners.v1";
 
+    /**
+     * The Kafka header with an event's place among its service's events, {@code <source>:<outbox id>}: the order of
+     * that service's commits across all of its topics (a reader that gets several topics' events in one batch hands
+     * them on in that order).
+     */
+    public static final String OUTBOX_POSITION_HEADER = "platform-outbox-position";
+
     public static final List<String> ALL = List.of(IDENTITY_USERS, IDENTITY_APPS, IDENTITY_REVOCATIONS, ROOMS,
             ROOM_PARTICIPANTS, ROOM_APP_EVENTS, PRIZES, PRIZE_WINNERS);
 
