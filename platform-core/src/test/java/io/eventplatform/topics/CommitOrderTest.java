@@ -45,6 +45,17 @@ class CommitOrderTest {
         assertThat(values(CommitOrder.of(polled))).containsExactly("ninth", "tenth");
     }
 
+    @Test
+    void neverReordersWithinAPartitionEvenWhenAnOutboxStartedCountingAgain() {
+        // after a database reset the service's outbox numbers from 1 again, behind what the topic already holds
+        List<ConsumerRecord<String, String>> polled = List.of(
+                record(Topics.PRIZES, "beforeTheReset", "prize-service:1000"),
+                record(Topics.PRIZES, "afterTheReset", "prize-service:5"),
+                record(Topics.PRIZE_WINNERS, "winnerAfterTheReset", "prize-service:4"));
+
+        assertThat(values(CommitOrder.of(polled))).containsExactly("winnerAfterTheReset", "beforeTheReset", "afterTheReset");
+    }
+
     private static ConsumerRecord<String, String> record(String topic, String value, @Nullable String position) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0, "room_1", value);
         if (position != null) {
