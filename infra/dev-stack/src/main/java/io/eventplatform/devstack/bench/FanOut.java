@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * P3: {@code clients} WebSocket clients (over real sockets, through the gateway) subscribed to one room;
@@ -147,7 +148,7 @@ final class FanOut {
     private static final class Client extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
         private static final List<String> DRAW_EVENTS = List.of("prize:updated", "winner:selected", "draw:completed");
-        private static final int TYPE_AT = "{\"type\":\"".length();
+        private static final String TYPE_PREFIX = "{\"type\":\"";
 
         final CompletableFuture<Void> opened = new CompletableFuture<>();
         final CountDownLatch subscribed = new CountDownLatch(1);
@@ -217,9 +218,8 @@ final class FanOut {
         @Override
         protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
             String text = frame.text();
-            String type = DRAW_EVENTS.stream().filter(event -> text.startsWith(event, TYPE_AT)
-                    && text.startsWith("\"", TYPE_AT + event.length())).findFirst().orElse(null);
-            if (text.startsWith("{\"type\":\"") && type != null) {
+            String type = drawEvent(text);
+            if (type != null) {
                 if (seenRound != round) {
                     seenRound = round;
                     seen.clear();
@@ -234,6 +234,19 @@ final class FanOut {
             } else if (text.startsWith("{\"type\":\"ack\"") && text.contains("\"ok\":true")) {
                 subscribed.countDown();
             }
+        }
+
+        /** The draw event the frame is, if it is one (checked on every frame: no allocation). */
+        private static @Nullable String drawEvent(String text) {
+            if (!text.startsWith(TYPE_PREFIX)) {
+                return null;
+            }
+            for (String event : DRAW_EVENTS) {
+                if (text.startsWith(event, TYPE_PREFIX.length()) && text.startsWith("\"", TYPE_PREFIX.length() + event.length())) {
+                    return event;
+                }
+            }
+            return null;
         }
 
         @Override
