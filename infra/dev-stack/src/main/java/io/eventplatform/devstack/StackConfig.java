@@ -97,14 +97,17 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
      * ({@link #jvmOptionsFor}) is 256 MB, except room-service's: it holds every live connection, about 85 KiB of heap
      * each, and at 256 MB 2,000 of them left it collecting its full heap every few seconds. The parallel collector:
      * the P3 bench's p99 at 2,000 live connections was lower than with the serial one in four pairs of runs of five
-     * (docs/performance.md). The code cache keeps the JIT's usual reservation (address space, not memory): with the
-     * parallel collector every code-cache cleaning is a full collection, and a 96 MB cache filling up asked for one
-     * (170–570 ms) in every service during every P3 run. Metaspace starts at 128 MB, above what a service's classes take
-     * (about 75 MB), so loading them does not trigger three full collections during the start either.
+     * (docs/performance.md); its young generation stays at most 32 MB — left to itself it grew to about 85 MB while a
+     * service started and kept it, which put every idle service above P6's 300 MB of RSS. With the parallel collector
+     * every code-cache cleaning is a full collection, so the code cache keeps the JIT's usual reservation (address
+     * space, not memory) and is cleaned once its code has grown by half of it (120 MB) since the last cleaning: a
+     * 96 MB cache asked for one (170–570 ms) in every service during every P3 run, the default share (15 %, 36 MB)
+     * still in one service of every run (220–1,000 ms). Metaspace starts at 128 MB, above what a service's classes
+     * take (about 75 MB), so loading them does not trigger three full collections during the start either.
      */
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xss512k", "-XX:+UseParallelGC",
-            "-XX:ReservedCodeCacheSize=240m", "-XX:MetaspaceSize=128m", "-XX:MaxMetaspaceSize=192m");
+            "-Xms64m", "-Xss512k", "-XX:+UseParallelGC", "-XX:MaxNewSize=32m", "-XX:ReservedCodeCacheSize=240m",
+            "-XX:SweeperThreshold=50", "-XX:MetaspaceSize=128m", "-XX:MaxMetaspaceSize=192m");
     static final String DEFAULT_HEAP = "-Xmx256m";
     static final Map<String, String> HEAP_BY_SERVICE = Map.of("room-service", "-Xmx512m");
 
