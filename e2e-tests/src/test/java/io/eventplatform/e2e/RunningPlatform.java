@@ -50,13 +50,12 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /**
-     * The services' usual JVM options (StackConfig), every heap room-service's, compiled by C1 alone: four services
-     * starting together on two cores are up in about 60 % of the time, and no test here measures their speed (the
-     * bench does, with the full JIT).
+     * room-service's usual JVM options (StackConfig) for every service, compiled by C1 alone as for a one-shot
+     * command: four services starting together on two cores are up in about 60 % of the time, and no test here
+     * measures their speed (the bench does, with the full JIT).
      */
-    static final String SERVICE_JVM_OPTIONS = "-Xmx512m -Xms64m -Xss512k -XX:+UseParallelGC -XX:MaxNewSize=32m "
-            + "-XX:ReservedCodeCacheSize=240m -XX:SweeperThreshold=50 -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=192m "
-            + "-XX:TieredStopAtLevel=1";
+    static final String SERVICE_JVM_OPTIONS = String.join(" ",
+            StackConfig.fromEnvironment(Path.of("."), Path.of(".data"), false, Map.of()).commandJvmOptionsFor("room-service"));
 
     /** The gateway's limits for a request body (a pause between reads, all of it), shorter than its defaults. */
     static final Duration BODY_READ_PAUSE = Duration.ofSeconds(2);

@@ -111,7 +111,8 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
     static final String DEFAULT_HEAP = "-Xmx256m";
     static final Map<String, String> HEAP_BY_SERVICE = Map.of("room-service", "-Xmx512m");
 
-    static StackConfig fromEnvironment(Path root, Path dataDir, boolean fresh, Map<String, String> env) {
+    /** As {@code ./platform} starts: ports and the services' JVM options from {@code env} (the names in the README). */
+    public static StackConfig fromEnvironment(Path root, Path dataDir, boolean fresh, Map<String, String> env) {
         String javaOpts = env.get("PLATFORM_SERVICE_JAVA_OPTS");
         List<String> jvmOptions = javaOpts == null || javaOpts.isBlank()
                 ? DEFAULT_SERVICE_JVM_OPTIONS
