@@ -7,13 +7,26 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** What this machine's PostgreSQL can do at most, measured on the platform's own server in the same run. */
+/** What this machine's PostgreSQL and Kafka can do at most, measured on the platform's own servers in the same run. */
 final class Limits {
 
     private Limits() {
@@ -65,5 +78,59 @@ final class Limits {
             // a scratch table; the next run drops it first
         }
         return total / seconds;
+    }
+
+    /**
+     * An event's trip through Kafka alone, in microseconds: a record sent (and flushed) the way the services' outbox
+     * relays send, until a reader the way room-service's live feed reads has it — one record at a time, {@code pause}
+     * apart, on a scratch topic of its own that is deleted afterwards. The first {@code warmUp} trips are not kept
+     * (they compile the clients' code).
+     */
+    static List<Long> kafkaHopMicros(String bootstrap, int warmUp, int measured, Duration pause) throws Exception {
+        String topic = "bench.limits.hop." + UUID.randomUUID();
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0),
+                         new StringSerializer(), new StringSerializer());
+                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                         new StringDeserializer(), new StringDeserializer())) {
+                consumer.assign(List.of(partition));
+                consumer.seekToEnd(List.of(partition));
+                consumer.position(partition);
+                List<Long> micros = new ArrayList<>(measured);
+                for (int trip = 0; trip < warmUp + measured; trip++) {
+                    String value = Integer.toString(trip);
+                    long sent = System.nanoTime();
+                    producer.send(new ProducerRecord<>(topic, "hop", value));
+                    producer.flush();
+                    awaitValue(consumer, value);
+                    if (trip >= warmUp) {
+                        micros.add((System.nanoTime() - sent) / 1_000);
+                    }
+                    TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+                }
+                return micros;
+            } finally {
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void awaitValue(KafkaConsumer<String, String> consumer, String value) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.value().equals(value)) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("a record sent to Kafka did not come back within 10 s");
     }
 }

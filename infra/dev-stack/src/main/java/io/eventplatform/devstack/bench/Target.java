@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The platform under measurement: one the bench started itself (free ports, a fresh data folder) or one already
- * running ({@code --url}). The services' own ports and PostgreSQL's are needed for the direct-vs-gateway and the
- * limit measurements.
+ * running ({@code --url}). The services' own ports, PostgreSQL's and Kafka's are needed for the direct-vs-gateway and
+ * the limit measurements.
  */
-record Target(String gateway, String identity, String room, String prize, int postgresPort,
+record Target(String gateway, String identity, String room, String prize, int postgresPort, int kafkaPort,
               @Nullable Platform platform, @Nullable Duration stackStart) implements AutoCloseable {
 
     /**
@@ -33,13 +33,13 @@ record Target(String gateway, String identity, String room, String prize, int po
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         StackConfig.Ports p = config.ports();
         return new Target("http://localhost:" + p.gateway(), "http://localhost:" + p.identity(),
-                "http://localhost:" + p.room(), "http://localhost:" + p.prize(), p.postgres(), platform, took);
+                "http://localhost:" + p.room(), "http://localhost:" + p.prize(), p.postgres(), p.kafka(), platform, took);
     }
 
     static Target attach(String gatewayUrl, Map<String, String> env) {
         StackConfig.Ports p = StackConfig.Ports.fromEnvironment(env);
         return new Target(gatewayUrl.replaceAll("/+$", ""), "http://localhost:" + p.identity(),
-                "http://localhost:" + p.room(), "http://localhost:" + p.prize(), p.postgres(), null, null);
+                "http://localhost:" + p.room(), "http://localhost:" + p.prize(), p.postgres(), p.kafka(), null, null);
     }
 
     /** A superuser connection to one of the platform's databases (the embedded server trusts loopback). */
