@@ -108,7 +108,7 @@ final class Runs {
                         large.get("p50") / 1e3, large.get("p99") / 1e3, large.get("max") / 1e3,
                         small.get("p50") / 1e3, small.get("p99") / 1e3, small.get("max") / 1e3,
                         FanOut.describe(crowd), FanOut.describe(hundred)),
-                hop.limit(), hop.p99Micros() == null ? null : hop.p99Micros() / (double) small.get("p99"),
+                hop.limit(), hop.p99Micros() == null || small.get("p99") == 0 ? null : hop.p99Micros() / (double) small.get("p99"),
                 "2,000: p99 ≤ 250 ms; 100: p99 ≤ 20 ms", pass);
     }
 
