@@ -28,7 +28,8 @@ import tools.jackson.databind.ObjectMapper;
  * The rooms' live state on this instance: each room's subscribers, its replay buffer and who is online. Every
  * change of one room (an event pushed, a subscription, presence) happens under that room's lock, so a subscriber
  * gets its ack, then the replayed events, then live ones, with nothing lost or doubled between them. Under the lock
- * messages are only queued on the connections ({@link LiveSocket#send} never waits for a socket).
+ * messages are only queued on the connections ({@link LiveSocket#send} never waits for a socket); a message for many
+ * of a gateway's clients goes over its link once.
  */
 @Component
 @EnableConfigurationProperties(RealtimeSettings.class)
@@ -113,9 +114,7 @@ class Hub {
         inRoom(event.roomId(), channel -> {
             channel.recent.addLast(new Kept(event.eventId(), now, event.text()));
             trim(channel, now);
-            for (LiveSocket subscriber : channel.subscribers) {
-                subscriber.send(event.text());
-            }
+            LiveSocket.sendAll(channel.subscribers, event.text());
             pushed.increment(channel.subscribers.size());
             if (event.isPublic() != null) {
                 channel.isPublic = event.isPublic();
@@ -269,10 +268,7 @@ class Hub {
         message.put("roomId", roomId);
         message.put("timestamp", now);
         message.put("data", data);
-        String text = json.writeValueAsString(message);
-        for (LiveSocket subscriber : channel.subscribers) {
-            subscriber.send(text);
-        }
+        LiveSocket.sendAll(channel.subscribers, json.writeValueAsString(message));
     }
 
     private static Map<String, @Nullable Object> shown(Online online) {

@@ -1,25 +1,20 @@
 package io.eventplatform.room.realtime;
 
 import io.eventplatform.support.security.Caller;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
 
 /**
- * One client connection. Everything sent to it goes through a bounded queue drained by asynchronous sends, one at a
- * time: whoever sends (the event feed, a subscription, the sweeper) only appends and never waits for the socket. A
- * client that lets more than the send buffer pile up is closed with 4408 and may resume with {@code since}.
+ * One client connection: who it is, the rooms it follows, when it was last heard. What is sent to it goes out either
+ * on its own WebSocket session ({@link SendQueue}) or, for a client of the gateway, over the gateway's link
+ * ({@link Link}), which carries an event once for all of that gateway's clients in a room.
  */
 final class LiveSocket {
 
@@ -27,184 +22,101 @@ final class LiveSocket {
     static final CloseStatus TOO_SLOW = new CloseStatus(4408, "send buffer overflow");
     static final CloseStatus IDLE = new CloseStatus(1001, "idle");
 
-    /** Sends that complete on the caller's thread chain into the next one; past this depth the next goes to the executor. */
-    private static final int MAX_INLINE_DEPTH = 16;
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-    private static final ByteBuffer PING = ByteBuffer.allocate(0);
-    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-    private static final Long BLOCKING_SEND_MILLIS = 1000L;
-
     /** Who is connected: the token's facts the connection keeps checking. */
     record Viewer(@Nullable String userId, @Nullable String appId, Caller caller,
                   Instant expiresAt, @Nullable String jti, @Nullable String sid, String subject, @Nullable Instant issuedAt) {
     }
 
-    private final WebSocketSession session;
-    private final RemoteEndpoint.Async remote;
-    private final long limit;
-    private final Executor executor;
+    /** Where a connection's messages go. None of these waits for a socket. */
+    interface Output {
+
+        String id();
+
+        /** Queues a text message; false when the connection is closing. */
+        boolean send(String text);
+
+        /** Pings the client unless something is being sent; whether it did. */
+        boolean ping();
+
+        /** When the send buffer overflowed, if it did and the connection has not closed since. */
+        @Nullable Instant overflowedAt();
+
+        /** Closes without waiting for the socket. */
+        void closeLater(CloseStatus status);
+
+        void close(CloseStatus status);
+
+        boolean isOpen();
+    }
+
+    private final Output output;
     private final Instant openedAt;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private long queued;
-    private boolean sending;
-    private boolean closed;
-    private boolean closeRequested;
-    private @Nullable Instant overflowedAt;
     private volatile @Nullable Viewer viewer;
     private volatile Instant lastHeard;
     private volatile Instant lastPinged;
-    private final Runnable onOverflow;
 
-    LiveSocket(WebSocketSession session, long limit, Executor executor, Instant now, Runnable onOverflow) {
-        this.session = session;
-        if (!(session instanceof StandardWebSocketSession standard)) {
-            throw new IllegalStateException("not a standard WebSocket session: " + session.getClass().getName());
-        }
-        Session container = standard.getNativeSession(Session.class);
-        // a close frame or a ping is a blocking write: it waits at most this long for a stuck socket
-        container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, BLOCKING_SEND_MILLIS);
-        this.remote = container.getAsyncRemote();
-        this.limit = limit;
-        this.executor = executor;
+    LiveSocket(Output output, Instant now) {
+        this.output = output;
         this.openedAt = now;
         this.lastHeard = now;
         this.lastPinged = now;
-        this.onOverflow = onOverflow;
+    }
+
+    /**
+     * Sends the text to each of the connections: on its own session, or once per link for all the link's members
+     * among them.
+     */
+    static void sendAll(Iterable<LiveSocket> sockets, String text) {
+        Map<Link, List<Link.Member>> linked = null;
+        for (LiveSocket socket : sockets) {
+            if (socket.output instanceof Link.Member member) {
+                if (linked == null) {
+                    linked = new IdentityHashMap<>();
+                }
+                linked.computeIfAbsent(member.link(), link -> new ArrayList<>()).add(member);
+            } else {
+                socket.send(text);
+            }
+        }
+        if (linked != null) {
+            linked.forEach((link, members) -> link.deliver(members, text));
+        }
     }
 
     String id() {
-        return session.getId();
+        return output.id();
     }
 
-    /**
-     * Queues a text message; false when the connection is closing. When the send buffer would overflow, the queue is
-     * dropped and the connection closes with 4408 right after the message in flight (a close frame cannot overtake
-     * it); a client that does not take even that one is cut off by the sweeper.
-     */
+    Output output() {
+        return output;
+    }
+
     boolean send(String text) {
-        boolean overflow = false;
-        synchronized (this) {
-            if (closed) {
-                return false;
-            }
-            if (sending) {
-                if (queued + text.length() <= limit) {
-                    queue.add(text);
-                    queued += text.length();
-                    return true;
-                }
-                closed = true;
-                overflow = true;
-                overflowedAt = Instant.now();
-                queue.clear();
-                queued = 0;
-            } else {
-                sending = true;
-            }
-        }
-        if (overflow) {
-            onOverflow.run();
-            return false;
-        }
-        write(text);
-        return true;
+        return output.send(text);
     }
 
-    /** When the send buffer overflowed, if it did and the connection has not closed since. */
-    synchronized @Nullable Instant overflowedAt() {
-        return overflowedAt;
+    @Nullable Instant overflowedAt() {
+        return output.overflowedAt();
     }
 
-    private void write(String text) {
-        try {
-            remote.sendText(text, this::sent);
-        } catch (RuntimeException e) { // the session closed under us
-            synchronized (this) {
-                closed = true;
-                queue.clear();
-            }
-        }
-    }
-
-    private void sent(SendResult result) {
-        String next;
-        synchronized (this) {
-            if (!result.isOK() || closed) {
-                sending = false;
-                queue.clear();
-                if (overflowedAt != null && result.isOK()) {
-                    closeLater(TOO_SLOW); // the message in flight went out: now the close frame can
-                }
-                return;
-            }
-            next = queue.poll();
-            if (next == null) {
-                sending = false;
-                return;
-            }
-            queued -= next.length();
-        }
-        int[] depth = DEPTH.get();
-        if (depth[0] >= MAX_INLINE_DEPTH) {
-            executor.execute(() -> write(next));
-            return;
-        }
-        depth[0]++;
-        try {
-            write(next);
-        } finally {
-            depth[0]--;
-        }
-    }
-
-    /** A ping frame, only while nothing is being sent (a ping must never wait behind a stuck socket). */
+    /** A ping, only while nothing is being sent (a ping must never wait behind a stuck socket). */
     void pingIfIdle(Instant now) {
-        synchronized (this) {
-            if (closed || sending) {
-                return;
-            }
-        }
-        lastPinged = now;
-        try {
-            remote.sendPing(PING);
-        } catch (IOException | RuntimeException e) {
-            closeLater(CloseStatus.SERVER_ERROR);
+        if (output.ping()) {
+            lastPinged = now;
         }
     }
 
-    /**
-     * Closes on the executor: a close frame is a blocking write that may wait for a stuck socket (up to the
-     * session's blocking send timeout), and nobody who pushes may wait for that.
-     */
     void closeLater(CloseStatus status) {
-        synchronized (this) {
-            closed = true;
-            queue.clear();
-            if (closeRequested) {
-                return;
-            }
-            closeRequested = true;
-        }
-        executor.execute(() -> close(status));
+        output.closeLater(status);
     }
 
     void close(CloseStatus status) {
-        synchronized (this) {
-            closed = true;
-            queue.clear();
-        }
-        try {
-            session.close(status);
-        } catch (IOException | RuntimeException e) {
-            // already closed
-        }
+        output.close(status);
     }
 
     boolean isOpen() {
-        synchronized (this) {
-            return !closed && session.isOpen();
-        }
+        return output.isOpen();
     }
 
     void heard(Instant now) {

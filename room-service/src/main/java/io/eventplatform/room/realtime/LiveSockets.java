@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +45,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-final class LiveSockets extends TextWebSocketHandler {
+final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
 
     static final String BEARER_ATTRIBUTE = "realtime.bearer";
     private static final String SOCKET_ATTRIBUTE = "realtime.socket";
@@ -61,7 +62,7 @@ final class LiveSockets extends TextWebSocketHandler {
     private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE, true);
 
     LiveSockets(Hub hub, JwtDecoder tokens, RoomService rooms, JdbcClient jdbc, ObjectMapper json,
-                RealtimeSettings settings, ExecutorService realtimeExecutor) {
+                RealtimeSettings settings, @Qualifier("realtimeExecutor") ExecutorService realtimeExecutor) {
         this.hub = hub;
         this.tokens = tokens;
         this.rooms = rooms;
@@ -73,25 +74,35 @@ final class LiveSockets extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        LiveSocket socket = new LiveSocket(session, settings.sendBuffer().toBytes(), executor, clock.instant(), hub::overflowed);
+        SendQueue output = new SendQueue(session, settings.sendBuffer().toBytes(), executor, hub::overflowed);
+        LiveSocket socket = new LiveSocket(output, clock.instant());
         session.getAttributes().put(SOCKET_ATTRIBUTE, socket);
-        hub.opened(socket);
         Object bearer = session.getAttributes().get(BEARER_ATTRIBUTE);
-        if (bearer instanceof String token) {
-            authenticate(socket, null, token);
+        opened(socket, bearer instanceof String token ? token : null);
+    }
+
+    @Override
+    public void opened(LiveSocket socket, @Nullable String bearer) {
+        hub.opened(socket);
+        if (bearer != null) {
+            authenticate(socket, null, bearer);
         }
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         LiveSocket socket = socketOf(session);
-        if (socket == null) {
-            return;
+        if (socket != null) {
+            socket.heard(clock.instant());
+            received(socket, message.getPayload());
         }
-        socket.heard(clock.instant());
+    }
+
+    @Override
+    public void received(LiveSocket socket, String message) {
         JsonNode request;
         try {
-            request = json.readTree(message.getPayload());
+            request = json.readTree(message);
         } catch (JacksonException e) {
             socket.send(error(null, ErrorCode.VALIDATION_ERROR, "Each message must be a JSON object"));
             return;
@@ -143,9 +154,19 @@ final class LiveSockets extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         LiveSocket socket = socketOf(session);
         if (socket != null) {
-            socket.close(status);
-            hub.closed(socket);
+            closed(socket, status);
         }
+    }
+
+    @Override
+    public void closed(LiveSocket socket, CloseStatus status) {
+        socket.close(status);
+        hub.closed(socket);
+    }
+
+    @Override
+    public void overflowed() {
+        hub.overflowed();
     }
 
     @Override

@@ -39,9 +39,11 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     private static final int BINARY_MESSAGE_BUFFER = 256;
 
     private final LiveSockets sockets;
+    private final LiveLinks links;
 
-    RealtimeConfiguration(LiveSockets sockets) {
+    RealtimeConfiguration(LiveSockets sockets, LiveLinks links) {
         this.sockets = sockets;
+        this.links = links;
     }
 
     @Override
@@ -49,6 +51,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
         registry.addHandler(sockets, PATH)
                 .addInterceptors(new BearerOnUpgrade())
                 .setAllowedOriginPatterns("*");
+        registry.addHandler(links, LiveLinks.PATH);
     }
 
     /** The upgrade in the service's OpenAPI document (springdoc sees controllers only); the protocol: docs/realtime.md. */
@@ -80,9 +83,22 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     /** Closes (a close frame may wait up to a second for a stuck socket) and sends handed off a deep chain. */
     @Bean(destroyMethod = "shutdownNow")
     static ExecutorService realtimeExecutor() {
+        return pool("realtime-");
+    }
+
+    /**
+     * What the gateways' clients send (auth, subscriptions: a database check each), each client's in order. As many
+     * threads as subscriptions may ask the database at once.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    static ExecutorService liveLinkHandlers() {
+        return pool("live-link-");
+    }
+
+    private static ExecutorService pool(String prefix) {
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "realtime-" + threads.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

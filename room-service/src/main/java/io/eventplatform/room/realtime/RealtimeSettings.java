@@ -17,11 +17,14 @@ import org.springframework.util.unit.DataSize;
  * @param replayEventsMax    the most events a room's buffer holds, however young
  * @param sendBuffer         the text a connection may have waiting to be sent; beyond it, close 4408
  * @param appEventsPerSecond app events accepted per room per second
+ * @param linkSendBuffer     the text a gateway's link may have waiting to be sent; beyond it, the link closes (its
+ *                           clients reconnect and resume)
  */
 @ConfigurationProperties("platform.realtime")
 record RealtimeSettings(@DefaultValue("5s") Duration authTimeout, @DefaultValue("60s") Duration idleTimeout,
                                @DefaultValue("25s") Duration pingInterval, @DefaultValue("200ms") Duration sweepInterval,
                                @DefaultValue("1000") int replayEvents, @DefaultValue("5m") Duration replayAge,
                                @DefaultValue("10000") int replayEventsMax, @DefaultValue("1MB") DataSize sendBuffer,
-                               @DefaultValue("10") int appEventsPerSecond) {
+                               @DefaultValue("10") int appEventsPerSecond,
+                               @DefaultValue("64MB") DataSize linkSendBuffer) {
 }
