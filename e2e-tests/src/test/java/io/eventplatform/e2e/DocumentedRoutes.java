@@ -17,12 +17,17 @@ import tools.jackson.databind.JsonNode;
  * The gateway's routes (its application.yml) held against the services' OpenAPI documents, both ways: every route
  * leads to something its service documents, and every documented path reaches that service through the gateway
  * (the first route by order that takes it goes there). The documents' own routes ({@code <service>-docs}) are not
- * API. A path variable {@code {service}} stands for the service's own name (the data browser's routes).
+ * API. A path variable {@code {service}} stands for the service's own name (the data browser's routes). The live
+ * connection is not among the routes: the gateway answers it ahead of them and carries it to room-service over its
+ * link ({@link #LIVE}).
  */
 final class DocumentedRoutes {
 
     record Route(String id, String service, int order, int position, List<String> patterns) {
     }
+
+    /** {@code /api/v1/ws}: the gateway's own handler, ahead of every route, for room-service's hub. */
+    static final Route LIVE = new Route("live", "room", Integer.MIN_VALUE, -1, List.of("/api/v1/ws"));
 
     private DocumentedRoutes() {
     }
@@ -34,7 +39,7 @@ final class DocumentedRoutes {
         for (String key : List.of("spring", "cloud", "gateway", "server", "webflux", "routes")) {
             routes = ((Map<String, Object>) routes).get(key);
         }
-        List<Route> result = new ArrayList<>();
+        List<Route> result = new ArrayList<>(List.of(LIVE));
         for (Map<String, Object> route : (List<Map<String, Object>>) routes) {
             String uri = (String) route.get("uri");
             String service = uri.replaceAll(".*downstreams\\.([a-z]+)}.*", "$1");

@@ -120,7 +120,6 @@ class PlatformEndToEndTest {
             "/api/v1/rooms, room-service",
             "/api/v1/rooms/room_1, room-service",
             "/api/v1/rooms/room_1/participants, room-service",
-            "/api/v1/ws, room-service",
             "/api/v1/rooms/room_1/prizes, prize-service",
             "/api/v1/rooms/room_1/winners/win_1, prize-service",
             "/api/v1/rooms/room_1/draws, prize-service",
@@ -616,6 +615,71 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(3)
+    void aClientThatNeverReadsIsClosedWith4408AtTheGatewayWhileAFastOneInTheRoomGetsEveryEventInOrder() throws Exception {
+        String organizer = login("olivia.ticker@example.com");
+        String secret = registeredApp("app_e2e_ticker", "[\"prizes:write\", \"realtime:publish\"]");
+        String app = json.readTree(send("POST", "/api/v1/apps/token", null,
+                "{\"appId\":\"app_e2e_ticker\",\"appSecret\":\"" + secret + "\"}").body()).get("data").get("accessToken").asString();
+        String room = activeRoom("app_e2e_ticker", organizer, "Ticker");
+        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + organizer);
+        double overflowsBefore = roomServiceOverflows();
+        try (LiveClient fast = LiveClient.connect(ws, auth); LiveClient stuck = LiveClient.connectNotReading(ws, auth)) {
+            fast.next("auth");
+            assertThat(fast.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            stuck.send("{\"id\":\"s\",\"type\":\"room:subscribe\",\"roomId\":\"" + roomId + "\"}");
+            String event = "{\"event\":\"app_e2e_ticker:tick\",\"data\":{\"filler\":\"" + "x".repeat(15_000) + "\"}}";
+            List<String> published = new java.util.ArrayList<>();
+            // the socket buffers between the gateway and the client take some megabytes before the gateway's send buffer
+            // (LIVE_SEND_BUFFER) fills: publish in bursts the fast client takes in stride until the stuck one is closed;
+            // it keeps talking, or the hub would drop it as idle first (RunningPlatform.LIVE_IDLE_TIMEOUT)
+            for (int burst = 0; burst < 300 && roomServiceOverflows() == overflowsBefore; burst++) {
+                stuck.send("{\"type\":\"ping\"}");
+                for (int i = 0; i < 10; i++) {
+                    HttpResponse<String> accepted = send("POST", room + "/events", app, event);
+                    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                    published.add(json.readTree(accepted.body()).get("data").get("eventId").asString());
+                }
+                String last = published.get(published.size() - 1);
+                fast.next(message -> message.path("eventId").asString("").equals(last));
+            }
+            assertThat(roomServiceOverflows()).as("the gateway reported the overflow to the hub").isEqualTo(overflowsBefore + 1);
+            stuck.startReading();
+            assertThat(stuck.awaitClose()).isEqualTo(4408);
+            assertThat(fast.isClosed()).isFalse();
+            assertThat(fast.received().stream().filter(m -> m.path("type").asString("").equals("app_e2e_ticker:tick"))
+                    .map(m -> m.path("eventId").asString()).toList()).isEqualTo(published);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aBinaryMessageOrATextOneTooLongClosesTheLiveConnectionWithItsCode() throws Exception {
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + login("binary@example.com"));
+        try (LiveClient binary = LiveClient.connect(ws, auth); LiveClient tooLong = LiveClient.connect(ws, auth)) {
+            binary.next("auth");
+            binary.sendBinary(new byte[] {1, 2, 3});
+            assertThat(binary.awaitClose()).isEqualTo(1003);
+            tooLong.next("auth");
+            tooLong.send("{\"type\":\"ping\",\"id\":\"" + "x".repeat(5_000) + "\"}");
+            assertThat(tooLong.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    /** room-service's count of live clients closed for overflowing their send buffer (4408), from its metrics. */
+    private double roomServiceOverflows() throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.ports.room()
+                        + "/actuator/prometheus")).header("Authorization", "Bearer " + platform.operatorToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body().lines().filter(line -> line.startsWith("realtime_closes_total{") && line.contains("send_buffer_overflow"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    @Order(3)
     void aBrowserOnAnotherOriginCannotOpenALiveConnection() {
         URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
         Throwable thrown = catchThrowable(() -> LiveClient.connect(ws, Map.of("Origin", "https://elsewhere.example")));
@@ -710,12 +774,24 @@ class PlatformEndToEndTest {
 
     /** An admin registers {@code appId}; once room-service knows it, {@code organizer} opens an active room of it. */
     private String activeRoomOfNewApp(String appId, String organizer, String roomName) throws Exception {
+        registeredApp(appId, "[\"prizes:write\"]");
+        return activeRoom(appId, organizer, roomName);
+    }
+
+    /** An admin registers {@code appId} with these permissions (a JSON array); returns its secret. */
+    private String registeredApp(String appId, String permissions) throws Exception {
         String manifest = """
                 {"meta": {"name": "%s", "version": "1.0.0", "description": "end to end"},
-                 "baseUrl": "https://e2e.example.com", "capabilities": ["prizeFund"], "permissions": ["prizes:write"]}"""
-                .formatted(appId);
-        assertThat(send("POST", "/api/v1/apps", login("admin@example.com"),
-                "{\"appId\":\"" + appId + "\",\"manifest\":" + manifest + "}").statusCode()).isEqualTo(201);
+                 "baseUrl": "https://e2e.example.com", "capabilities": ["prizeFund"], "permissions": %s}"""
+                .formatted(appId, permissions);
+        HttpResponse<String> registered = send("POST", "/api/v1/apps", login("admin@example.com"),
+                "{\"appId\":\"" + appId + "\",\"manifest\":" + manifest + "}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return json.readTree(registered.body()).get("data").get("appSecret").asString();
+    }
+
+    /** Once room-service knows {@code appId}, {@code organizer} opens an active room of it. */
+    private String activeRoom(String appId, String organizer, String roomName) throws Exception {
         HttpResponse<String>[] created = new HttpResponse[1];
         await("room-service knows " + appId).atMost(Duration.ofSeconds(5)).until(() -> {
             created[0] = send("POST", "/api/v1/rooms", organizer, "{\"name\":\"" + roomName + "\",\"appId\":\"" + appId + "\"}");

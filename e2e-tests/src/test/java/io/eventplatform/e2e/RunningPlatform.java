@@ -70,6 +70,14 @@ final class RunningPlatform implements AutoCloseable {
             "REALTIME_PING_INTERVAL", LIVE_PING_INTERVAL.toMillis() + "ms",
             "REALTIME_IDLE_TIMEOUT", LIVE_IDLE_TIMEOUT.toMillis() + "ms");
 
+    /**
+     * The gateway keeps at most this much waiting for one live client; apps' events are not limited per room here (the
+     * limit is room-service's tests' subject), so that a test can outrun a client that does not read.
+     */
+    static final String LIVE_SEND_BUFFER = "64KB";
+    static final Map<String, String> LIVE_LIMITS = Map.of("GATEWAY_LIVE_SEND_BUFFER", LIVE_SEND_BUFFER,
+            "REALTIME_APP_EVENTS_PER_SECOND", "100000");
+
     static RunningPlatform start(Path dataDir) throws IOException {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         StackConfig.Ports ports = StackConfig.Ports.findFree();
@@ -91,6 +99,7 @@ final class RunningPlatform implements AutoCloseable {
         // silent for longer than its limit for a whole body: a test sees pongs flow through and a listening client
         // outlive all three
         builder.environment().putAll(TIMEOUTS);
+        builder.environment().putAll(LIVE_LIMITS);
         TraceCollector traces = TraceCollector.start();
         builder.environment().putAll(observability(traces));
         RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile, traces);
