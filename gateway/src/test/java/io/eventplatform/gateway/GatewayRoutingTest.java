@@ -37,6 +37,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Value;
+import io.eventplatform.testing.LiveClient;
 import io.eventplatform.testing.TestTokenIssuer;
 import io.eventplatform.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -142,6 +143,23 @@ class GatewayRoutingTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(json.readTree(response.body()).get("error").get("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void aPlainRequestForTheLiveConnectionIsAnsweredInTheEnvelope() throws Exception {
+        HttpResponse<String> response = get("/api/v1/ws", "plain-ws");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("error").get("code").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("plain-ws");
+    }
+
+    @Test
+    void aLiveConnectionIsClosedWithTryAgainLaterWhileRoomServiceCannotTakeIt() {
+        // the stand-in answers the link's upgrade with a plain 200, as anything but room-service's hub would
+        try (LiveClient live = LiveClient.connect(LiveClient.endpoint(port))) {
+            assertThat(live.awaitClose()).isEqualTo(1013);
+        }
     }
 
     @Test

@@ -89,12 +89,7 @@ class LinkTest extends RoomApiTestSupport {
              LiveClient direct = LiveClient.connect(LiveClient.endpoint(port), Map.of("Authorization", "Bearer " + organizer.token()))) {
             direct.next("auth");
             direct.subscribe(roomId, null);
-            link.send("O 7\n" + guest.token());
-            link.message(7, "auth");
-            link.send("M 7\n{\"id\":\"s\",\"type\":\"room:subscribe\",\"roomId\":\"" + roomId + "\"}");
-            link.message(7, "ack");
-            direct.next(message -> message.path("type").asString("").equals("presence:user_online")
-                    && message.path("data").path("user").path("id").asString("").equals(guest.id()));
+            guestSubscribedOver(link, 7, direct);
 
             link.send("C 7 4408");
             assertThat(direct.next("presence:user_offline").path("data").path("userId").asString()).isEqualTo(guest.id());
@@ -131,15 +126,20 @@ class LinkTest extends RoomApiTestSupport {
             direct.next("auth");
             direct.subscribe(roomId, null);
             try (GatewayLink link = GatewayLink.open(port)) {
-                link.send("O 1\n" + guest.token());
-                link.message(1, "auth");
-                link.send("M 1\n{\"id\":\"s\",\"type\":\"room:subscribe\",\"roomId\":\"" + roomId + "\"}");
-                link.message(1, "ack");
-                direct.next(message -> message.path("type").asString("").equals("presence:user_online")
-                        && message.path("data").path("user").path("id").asString("").equals(guest.id()));
+                guestSubscribedOver(link, 1, direct);
             }
             assertThat(direct.next("presence:user_offline").path("data").path("userId").asString()).isEqualTo(guest.id());
         }
+    }
+
+    /** The guest connects as the link's client {@code number} and subscribes; the direct client sees them online. */
+    private void guestSubscribedOver(GatewayLink link, long number, LiveClient direct) {
+        link.send("O " + number + "\n" + guest.token());
+        link.message(number, "auth");
+        link.send("M " + number + "\n{\"id\":\"s\",\"type\":\"room:subscribe\",\"roomId\":\"" + roomId + "\"}");
+        link.message(number, "ack");
+        direct.next(message -> message.path("type").asString("").equals("presence:user_online")
+                && message.path("data").path("user").path("id").asString("").equals(guest.id()));
     }
 
     private EventEnvelope<EventData.AppEventPublished> appEvent() {
