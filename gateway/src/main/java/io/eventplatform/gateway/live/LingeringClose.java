@@ -45,7 +45,8 @@ final class LingeringClose extends ChannelDuplexHandler {
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         Channel channel = ctx.channel();
-        if (now || lingering || !channel.isActive() || !(channel instanceof SocketChannel socket) || socket.isOutputShutdown()) {
+        if (now || lingering || !channel.isActive() || !(channel instanceof SocketChannel socket)
+                || socket.isOutputShutdown()) {
             ctx.close(promise);
             return;
         }
@@ -56,8 +57,6 @@ final class LingeringClose extends ChannelDuplexHandler {
                 ctx.close();
             }
         });
-        ctx.executor().schedule(() -> {
-            ctx.close();
-        }, graceMillis, TimeUnit.MILLISECONDS);
+        ctx.executor().schedule(() -> ctx.close(), graceMillis, TimeUnit.MILLISECONDS);
     }
 }

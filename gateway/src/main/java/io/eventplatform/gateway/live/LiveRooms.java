@@ -2,6 +2,7 @@ package io.eventplatform.gateway.live;
 
 import io.eventplatform.gateway.routing.Downstreams;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -59,8 +60,9 @@ class LiveRooms {
         this.linkUri = UriComponentsBuilder.fromUri(downstreams.room())
                 .scheme("https".equals(downstreams.room().getScheme()) ? "wss" : "ws").path(LINK_PATH).build().toUri();
         int maxFrame = (int) settings.maxLinkFrame().toBytes();
-        this.client = new ReactorNettyWebSocketClient(HttpClient.create(),
-                () -> WebsocketClientSpec.builder().maxFramePayloadLength(maxFrame));
+        // a room-service that does not answer: its clients hear 1013 within seconds, not after Netty's 30 s
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000);
+        this.client = new ReactorNettyWebSocketClient(http, () -> WebsocketClientSpec.builder().maxFramePayloadLength(maxFrame));
     }
 
     /** Ahead of the routes: {@code /api/v1/ws} is answered here, not proxied. */

@@ -125,7 +125,8 @@ final class RoomServiceLink {
                 String[] fields = new String(frame, 0, headerEnd, StandardCharsets.US_ASCII).split(" ");
                 LiveConnection connection = connections.get(number(frame, headerEnd));
                 if (connection != null && fields.length == 3) {
-                    String reason = newline < 0 ? "" : new String(frame, newline + 1, frame.length - newline - 1, StandardCharsets.UTF_8);
+                    String reason = newline < 0 ? ""
+                            : new String(frame, newline + 1, frame.length - newline - 1, StandardCharsets.UTF_8);
                     connection.close(new CloseStatus(Integer.parseInt(fields[2]), reason.isEmpty() ? null : reason));
                 }
             }
