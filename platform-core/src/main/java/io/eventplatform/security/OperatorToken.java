@@ -46,10 +46,11 @@ public final class OperatorToken {
 
     /** Whether an {@code Authorization} header carries the operator's token (compared in constant time). */
     public boolean admits(@Nullable String authorization) {
-        if (expectedHash == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = BearerHeader.token(authorization);
+        if (expectedHash == null || token == null) {
             return false;
         }
-        return MessageDigest.isEqual(expectedHash, sha256(authorization.substring(7).trim()));
+        return MessageDigest.isEqual(expectedHash, sha256(token));
     }
 
     public static String hashOf(String token) {

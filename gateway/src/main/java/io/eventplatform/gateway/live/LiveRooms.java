@@ -1,6 +1,7 @@
 package io.eventplatform.gateway.live;
 
 import io.eventplatform.gateway.routing.Downstreams;
+import io.eventplatform.security.BearerHeader;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
@@ -78,7 +79,7 @@ class LiveRooms {
 
     private Mono<Void> handle(WebSocketSession session, Channel channel) {
         LingeringClose.install(channel, settings.closeGrace());
-        String bearer = bearer(session.getHandshakeInfo().getHeaders());
+        String bearer = BearerHeader.token(session.getHandshakeInfo().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         return link().onErrorResume(error -> {
             log.warn("No live link to room-service at {}: {}", linkUri, error.toString());
             return Mono.empty();
@@ -131,11 +132,4 @@ class LiveRooms {
         return channel[0];
     }
 
-    private static @Nullable String bearer(HttpHeaders headers) {
-        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).trim();
-    }
 }

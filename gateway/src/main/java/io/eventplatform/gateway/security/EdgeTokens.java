@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.eventplatform.contracts.access.TokenClaims;
+import io.eventplatform.security.BearerHeader;
 import io.eventplatform.security.OperatorToken;
 import io.eventplatform.security.PlatformKeys;
 import io.eventplatform.security.PlatformTokens;
@@ -87,13 +88,12 @@ public class EdgeTokens {
         if (known != null) {
             return known;
         }
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String token = BearerHeader.token(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         Mono<Check> check;
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || OperatorToken.guards(exchange.getRequest().getPath().value())) {
+        if (token == null || OperatorToken.guards(exchange.getRequest().getPath().value())) {
             check = Mono.just(Check.NONE); // the operator's token is checked by OperatorEndpoints
         } else {
-            check = verify(authorization.substring(7).trim())
+            check = verify(token)
                     .map(jwt -> new Check(Check.Kind.VALID, jwt))
                     .onErrorResume(JwtException.class, rejected -> {
                         log.debug("Token refused at the gateway: {}", rejected.getMessage());

@@ -114,7 +114,8 @@ final class Link {
             case 'C' -> {
                 LiveSocket socket = members.remove(number);
                 if (socket != null) {
-                    int code = fields.length > 2 && number(fields[2]) != null ? number(fields[2]).intValue() : 1006;
+                    Long reported = fields.length > 2 ? number(fields[2]) : null;
+                    int code = reported == null ? CloseStatus.NO_CLOSE_FRAME.getCode() : reported.intValue();
                     gone(socket, new CloseStatus(code));
                     if (code == LiveSocket.TOO_SLOW.getCode()) {
                         clients.overflowed();

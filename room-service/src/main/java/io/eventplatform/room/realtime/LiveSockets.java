@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -319,13 +318,5 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
 
     private static @Nullable LiveSocket socketOf(WebSocketSession session) {
         return (LiveSocket) session.getAttributes().get(SOCKET_ATTRIBUTE);
-    }
-
-    static @Nullable String bearer(HttpHeaders headers) {
-        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).trim();
     }
 }

@@ -1,5 +1,6 @@
 package io.eventplatform.room.realtime;
 
+import io.eventplatform.security.BearerHeader;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -14,6 +15,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
@@ -111,7 +113,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
         @Override
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                        Map<String, Object> attributes) {
-            String bearer = LiveSockets.bearer(request.getHeaders());
+            String bearer = BearerHeader.token(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
             if (bearer != null) {
                 attributes.put(LiveSockets.BEARER_ATTRIBUTE, bearer);
             }
