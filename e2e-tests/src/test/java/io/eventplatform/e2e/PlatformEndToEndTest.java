@@ -951,6 +951,25 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(6)
+    void whenRoomServiceGoesAwayTheGatewaysLiveClientsAreToldToReconnectAndNewOnesToTryAgainLater() throws Exception {
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + login("restart@example.com"));
+        try (LiveClient client = LiveClient.connect(ws, auth)) {
+            assertThat(client.next("auth").get("userId").asString()).startsWith("usr_");
+            ProcessHandle room = ProcessHandle.of(platform.pid("room-service")).orElseThrow();
+            room.destroyForcibly();
+            room.onExit().get();
+            // the gateway's link to the hub ended under its client: "service restart", reconnect and resume
+            assertThat(client.awaitClose()).isEqualTo(1012);
+        }
+        try (LiveClient late = LiveClient.connect(ws, auth)) {
+            // a new link cannot be opened: "try again later"
+            assertThat(late.awaitClose()).isEqualTo(1013);
+        }
+    }
+
+    @Test
+    @Order(7)
     void stoppingTheLauncherStopsEveryProcessAndReleasesEveryPort() throws Exception {
         List<Long> children = new java.util.ArrayList<>();
         for (String service : List.of("gateway", "identity-service", "room-service")) {
