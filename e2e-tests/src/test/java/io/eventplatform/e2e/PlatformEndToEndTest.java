@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventplatform.testing.LiveClient;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +17,12 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -587,6 +590,61 @@ class PlatformEndToEndTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void twoRoomServiceInstancesEachBehindItsOwnGatewayBothDeliverEveryEventToTheirOwnClients() throws Exception {
+        String olivia = login("olivia.twice@example.com");
+        String guest = login("guest.twice@example.com");
+        String room = activeRoomOfNewApp("app_e2e_twice", olivia, "Two halls");
+        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        int secondRoomService = freePort();
+        int secondGateway = freePort();
+        List<Process> second = new ArrayList<>();
+        try {
+            second.add(platform.anotherInstance("room-service", secondRoomService, Map.of()));
+            second.add(platform.anotherInstance("gateway", secondGateway,
+                    Map.of("ROOM_URL", "http://localhost:" + secondRoomService)));
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + olivia);
+            try (LiveClient here = LiveClient.connect(URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws")), auth);
+                 LiveClient there = LiveClient.connect(URI.create("ws://localhost:" + secondGateway + "/api/v1/ws"), auth)) {
+                for (LiveClient client : List.of(here, there)) {
+                    client.next("auth");
+                    assertThat(client.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+                }
+                // the second gateway's link reached the second instance: its one live client is that gateway's
+                assertThat(liveConnections(secondRoomService)).isEqualTo(1);
+
+                JsonNode participant = json.readTree(send("POST", room + "/participants", guest, "{}").body()).get("data");
+                String prizeId = prizeOnceKnown(room, olivia, "{\"name\":\"Lamp\",\"quantity\":1}");
+                for (LiveClient client : List.of(here, there)) {
+                    assertThat(client.next("participant:joined").path("data").path("participant")).isEqualTo(participant);
+                    assertThat(client.next("prize:created").path("data").path("prize").path("id").asString()).isEqualTo(prizeId);
+                }
+            }
+        } finally {
+            for (Process instance : second) {
+                instance.destroy(); // a graceful stop: the instance leaves room-service's consumer group at once
+                instance.onExit().get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The live connections a room-service instance has, from its metrics. */
+    private int liveConnections(int roomServicePort) throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + roomServicePort
+                        + "/actuator/prometheus")).header("Authorization", "Bearer " + platform.operatorToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body().lines().filter(line -> line.startsWith("realtime_connections "))
+                .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** The ids of the room events after {@code eventId} (all of them when null), presence left out. */
     private static List<String> eventIdsAfter(List<JsonNode> messages, String eventId) {
         List<String> ids = messages.stream().filter(m -> m.has("eventId") && !m.path("type").asString().startsWith("presence:"))
@@ -971,7 +1029,7 @@ class PlatformEndToEndTest {
     @Test
     @Order(7)
     void stoppingTheLauncherStopsEveryProcessAndReleasesEveryPort() throws Exception {
-        List<Long> children = new java.util.ArrayList<>();
+        List<Long> children = new ArrayList<>();
         for (String service : List.of("gateway", "identity-service", "room-service")) {
             children.add(platform.pid(service));
         }

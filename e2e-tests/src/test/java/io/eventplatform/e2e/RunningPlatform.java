@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventplatform.devstack.StackConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,6 +177,50 @@ final class RunningPlatform implements AutoCloseable {
 
     long pid(String service) throws IOException {
         return Long.parseLong(Files.readString(dataDir.resolve("run").resolve(service + ".pid")).trim());
+    }
+
+    /**
+     * One more instance of a running service, started exactly as the launcher started it (its command line and
+     * environment, from {@code /proc}) but on {@code port} and with {@code overrides}; returns once it is ready. It
+     * stops with the launcher (it watches the same parent), or when the test stops it.
+     */
+    Process anotherInstance(String service, int port, Map<String, String> overrides) throws IOException {
+        Path process = Path.of("/proc", Long.toString(pid(service)));
+        ProcessBuilder builder = new ProcessBuilder(nulSeparated(process.resolve("cmdline")))
+                .directory(process.resolve("cwd").toRealPath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("logs").resolve(service + "-" + port + ".log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        for (String variable : nulSeparated(process.resolve("environ"))) {
+            int equals = variable.indexOf('=');
+            if (equals > 0) {
+                environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+            }
+        }
+        environment.put("SERVER_PORT", Integer.toString(port));
+        environment.putAll(overrides);
+        Process started = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        try {
+            await(service + " on port " + port + " to be ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!started.isAlive()) {
+                            throw new IllegalStateException(service + " on port " + port + " exited with " + started.exitValue());
+                        }
+                        return http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (RuntimeException e) {
+            started.destroyForcibly();
+            throw e;
+        }
+        return started;
+    }
+
+    private static List<String> nulSeparated(Path file) throws IOException {
+        return List.of(Files.readString(file, StandardCharsets.UTF_8).split("\0"));
     }
 
     /** The operator token the launcher made for this data folder. */
