@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  * {@code draw:completed}): what is measured is a draw in a room where the last one has been delivered, not a draw
  * queued behind the delivery of the one before (at 2,000 clients each event takes the hub ~80 ms to hand out,
  * docs/performance.md). All clients use the organizer's token, so presence is announced once, not once per client.
- * The first draws of each client count are not measured: they warm the path up (at 100 clients the latency falls for
- * about 250 draws after a start, while the JIT compilers of five JVMs take a share of the two cores).
+ * The first draws of each client count are not measured: they warm the path up (the JIT compilers of five JVMs
+ * take a share of the two cores for well over the first 300 draws after a start).
  *
  * <p>The clients run on the same machine as the platform, so what they cost is taken from it: they are Netty's
  * WebSocket client on one event-loop thread (each frame decoded as text, as any client does), which costs a fraction
