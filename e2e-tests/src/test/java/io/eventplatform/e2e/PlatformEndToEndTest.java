@@ -17,7 +17,9 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -629,6 +631,42 @@ class PlatformEndToEndTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void aTokenThatExpiresClosesItsLiveConnectionThroughTheGatewayAtItsExpiryUnlessTheClientSentAFreshOne() throws Exception {
+        String email = "lena.lifetime@example.com";
+        String fresh = login(email);
+        int shortLived = freePort();
+        // identity-service as the platform runs it (the same database and signing key) but issuing 6-second tokens
+        Process identity = platform.anotherInstance("identity-service", shortLived,
+                Map.of("PLATFORM_IDENTITY_TOKENS_ACCESSTTL", "6s"));
+        try {
+            URI devLogin = URI.create("http://localhost:" + shortLived + "/api/v1/auth/dev/login");
+            String renewing = loginAt(devLogin, email); // issued first: it expires no later than the other
+            String expiring = loginAt(devLogin, email);
+            URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+            try (LiveClient onExpiring = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + expiring));
+                 LiveClient onRenewed = LiveClient.connect(ws)) {
+                Instant exp = Instant.ofEpochSecond(json.readTree(Base64.getUrlDecoder().decode(expiring.split("\\.")[1]))
+                        .path("exp").asLong());
+                assertThat(Instant.parse(onExpiring.next("auth").path("expiresAt").asString())).isEqualTo(exp);
+                assertThat(onRenewed.authenticate(renewing).path("ok").asBoolean()).isTrue();
+                JsonNode renewed = onRenewed.authenticate(fresh);
+                assertThat(Instant.parse(renewed.path("expiresAt").asString())).isAfter(exp.plusSeconds(60));
+
+                assertThat(onExpiring.awaitClose()).isEqualTo(4401);
+                assertThat(Instant.now()).isAfterOrEqualTo(exp);
+                // the other connection's first token has expired by now too, but its fresh one keeps it open
+                onRenewed.send("{\"type\":\"ping\"}");
+                assertThat(onRenewed.next("pong")).isNotNull();
+                assertThat(onRenewed.isClosed()).isFalse();
+            }
+        } finally {
+            identity.destroy();
+            identity.onExit().get(60, TimeUnit.SECONDS);
+        }
+    }
+
     /** The live connections a room-service instance has, from its metrics. */
     private int liveConnections(int roomServicePort) throws Exception {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + roomServicePort
@@ -871,7 +909,12 @@ class PlatformEndToEndTest {
     }
 
     private String login(String email) throws Exception {
-        HttpResponse<String> login = send("POST", "/api/v1/auth/dev/login", null, "{\"email\":\"" + email + "\"}");
+        return loginAt(URI.create(platform.gateway("/api/v1/auth/dev/login")), email);
+    }
+
+    /** A dev login at this address (the gateway's or an identity-service instance's); returns the access token. */
+    private String loginAt(URI devLogin, String email) throws Exception {
+        HttpResponse<String> login = sendTo(devLogin, "POST", null, "{\"email\":\"" + email + "\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         return json.readTree(login.body()).get("data").get("accessToken").asString();
     }
@@ -1049,7 +1092,12 @@ class PlatformEndToEndTest {
 
     private HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway(path))).timeout(Duration.ofSeconds(15))
+        return sendTo(URI.create(platform.gateway(path)), method, token, body);
+    }
+
+    private HttpResponse<String> sendTo(URI uri, String method, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
