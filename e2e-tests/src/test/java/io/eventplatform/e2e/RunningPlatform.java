@@ -85,7 +85,20 @@ final class RunningPlatform implements AutoCloseable {
     static final Map<String, String> LIVE_LIMITS = Map.of("GATEWAY_LIVE_SEND_BUFFER", LIVE_SEND_BUFFER,
             "REALTIME_APP_EVENTS_PER_SECOND", "100000");
 
+    /** {@code ./platform run --fresh}; returns once the launcher says the platform is up. */
     static RunningPlatform start(Path dataDir) throws IOException {
+        RunningPlatform platform = launch(dataDir);
+        try {
+            platform.awaitOutput(READY_LINE);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    /** {@code ./platform run --fresh}, at once. */
+    static RunningPlatform launch(Path dataDir) throws IOException {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         StackConfig.Ports ports = StackConfig.Ports.findFree();
         // a file, not a pipe: what the launcher prints while it exits would be lost in a pipe the JDK drains on exit
@@ -112,21 +125,19 @@ final class RunningPlatform implements AutoCloseable {
         builder.environment().put("TOKEN_SIGNING_KEY", newSigningKey());
         TraceCollector traces = TraceCollector.start();
         builder.environment().putAll(observability(traces));
-        RunningPlatform platform = new RunningPlatform(root, dataDir, ports, builder.start(), outputFile, traces);
-        try {
-            await("the platform to report it is up").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        if (!platform.launcher.isAlive()) {
-                            throw new IllegalStateException("./platform run exited with " + platform.launcher.exitValue()
-                                    + ":\n" + String.join("\n", platform.output()));
-                        }
-                        return platform.output().stream().anyMatch(line -> line.startsWith(READY_LINE));
-                    });
-        } catch (RuntimeException e) {
-            platform.close();
-            throw e;
-        }
-        return platform;
+        return new RunningPlatform(root, dataDir, ports, builder.start(), outputFile, traces);
+    }
+
+    /** Waits until the launcher prints a line that starts with {@code prefix} (leading spaces aside). */
+    void awaitOutput(String prefix) {
+        await("the launcher to print " + prefix).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!launcher.isAlive()) {
+                        throw new IllegalStateException("./platform run exited with " + launcher.exitValue()
+                                + ":\n" + String.join("\n", output()));
+                    }
+                    return output().stream().anyMatch(line -> line.strip().startsWith(prefix));
+                });
     }
 
     /** A new RSA private key as PKCS#8 PEM. */

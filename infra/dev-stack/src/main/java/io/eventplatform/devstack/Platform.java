@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import io.eventplatform.embedded.EmbeddedKafkaServer;
@@ -25,7 +26,8 @@ import io.eventplatform.embedded.StartupException;
 /**
  * The whole platform on this machine: PostgreSQL, Kafka and the OIDC provider in this JVM, the four services as
  * child processes. {@link #start} returns once every service is ready, or stops everything it started and throws
- * a {@link StartupException} that names the part that failed. {@link #close} stops it all, services first.
+ * a {@link StartupException} that names the part that failed. {@link #close} stops it all, services first; so does
+ * the end of this JVM (Ctrl-C, SIGTERM) from the moment {@link #start} is called, also while it is still starting.
  */
 public final class Platform implements AutoCloseable {
 
@@ -38,6 +40,10 @@ public final class Platform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private volatile boolean closed;
+    private volatile boolean exiting;
+    private final CountDownLatch startEnded = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread stopOnExit = new Thread(this::stopOnExit, "platform-stop");
     private final Map<String, String> gatewaySettings;
 
     private Platform(StackConfig config, PrintStream out, Map<String, String> gatewaySettings) {
@@ -63,6 +69,8 @@ public final class Platform implements AutoCloseable {
 
     private static Platform start(StackConfig config, PrintStream out, boolean withServices, Map<String, String> gatewaySettings) {
         Platform platform = new Platform(config, out, gatewaySettings);
+        // before anything starts: Ctrl-C or SIGTERM during the start stops what has started, PostgreSQL included
+        Runtime.getRuntime().addShutdownHook(platform.stopOnExit);
         try {
             platform.prepareDataDir();
             platform.checkPortsFree(withServices);
@@ -71,13 +79,60 @@ public final class Platform implements AutoCloseable {
                     ? CompletableFuture.supplyAsync(platform::serviceJars) : CompletableFuture.completedFuture(Map.of());
             platform.startInfrastructure();
             if (withServices) {
-                platform.startServices(jars.join());
+                Map<String, Path> ready = jars.join();
+                platform.refuseIfStopped();
+                platform.startServices(ready);
             }
             return platform;
         } catch (RuntimeException e) {
             platform.close();
-            throw e;
+            // a service that exits because the hook stopped it is not why the start ended
+            throw platform.exiting && !(e instanceof StoppedWhileStarting) ? new StoppedWhileStarting() : e;
+        } finally {
+            platform.startEnded.countDown();
         }
+    }
+
+    /** The start ended because this JVM is stopping (Ctrl-C, SIGTERM); what had started is stopped. */
+    public static final class StoppedWhileStarting extends StartupException {
+        StoppedWhileStarting() {
+            super("platform", "stopped while starting");
+        }
+    }
+
+    /** The shutdown hook: stops everything, then waits for a start in progress to stop what it was bringing up. */
+    private void stopOnExit() {
+        exiting = true;
+        out.println("Stopping the event platform...");
+        close();
+        try {
+            if (!startEnded.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                out.println("The start in progress did not end in " + STOP_GRACE.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println("Stopped.");
+    }
+
+    /** Blocks until {@link #close} has stopped everything (from the shutdown hook, for {@code ./platform run}). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private void refuseIfStopped() {
+        if (closed) {
+            throw new StoppedWhileStarting();
+        }
+    }
+
+    /** Keeps a part that has come up to stop it later, or stops it now when the platform was stopped meanwhile. */
+    private synchronized void keep(AutoCloseable part) {
+        if (closed) {
+            closeQuietly(part);
+            throw new StoppedWhileStarting();
+        }
+        infrastructure.push(part);
     }
 
     private void prepareDataDir() {
@@ -108,6 +163,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startInfrastructure() {
+        refuseIfStopped();
         long started = System.nanoTime();
         CompletableFuture<EmbeddedPostgresServer> postgres = CompletableFuture.supplyAsync(() -> {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"),
@@ -127,7 +183,9 @@ public final class Platform implements AutoCloseable {
         RuntimeException failure = null;
         for (CompletableFuture<? extends AutoCloseable> part : List.of(postgres, kafka, oidc)) {
             try {
-                infrastructure.push(part.join());
+                keep(part.join());
+            } catch (StartupException e) {
+                failure = failure == null ? e : failure;
             } catch (CompletionException e) {
                 failure = failure == null ? unwrap(e) : failure;
             }
@@ -323,7 +381,13 @@ public final class Platform implements AutoCloseable {
     private void launch(String name, Path jar, int port, Map<String, String> env) {
         ServiceProcess service = ServiceProcess.launch(name, jar, port, env, config.serviceJava(),
                 config.jvmOptionsFor(name), config.logDir());
-        services.add(service);
+        synchronized (this) {
+            if (closed) {
+                service.stop(STOP_GRACE);
+                throw new StoppedWhileStarting();
+            }
+            services.add(service);
+        }
         writePid(service);
     }
 
@@ -372,6 +436,13 @@ public final class Platform implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already stopping: the hook runs and finds everything stopped
+            }
+        }
         services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE)))
                 .toList()
@@ -391,5 +462,6 @@ public final class Platform implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing was started
         }
+        stopped.countDown();
     }
 }

@@ -84,24 +84,20 @@ public final class PlatformCommand {
         Platform platform;
         try {
             platform = withServices ? Platform.start(config, out) : Platform.startInfrastructure(config, out);
+        } catch (Platform.StoppedWhileStarting e) {
+            err.println("Stopped before the platform was up.");
+            return 1;
         } catch (StartupException e) {
             err.println("FAILED to start " + e.getMessage());
             err.println("Everything that had started was stopped.");
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the event platform...");
-            platform.close();
-            out.println("Stopped.");
-            stopped.countDown();
-        }, "platform-stop"));
         out.println();
         out.printf("%s (%.1f s).%n", READY_LINE, Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
         out.println(urls(config, withServices));
         out.println("Press Ctrl-C to stop.");
         try {
-            stopped.await();
+            platform.awaitStopped(); // Ctrl-C or SIGTERM: the platform's shutdown hook stops it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
