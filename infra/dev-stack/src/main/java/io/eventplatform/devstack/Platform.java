@@ -439,7 +439,7 @@ public final class Platform implements AutoCloseable {
         if (Thread.currentThread() != stopOnExit) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException exiting) {
+            } catch (IllegalStateException alreadyExiting) {
                 // the JVM is already stopping: the hook runs and finds everything stopped
             }
         }
