@@ -593,6 +593,129 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    @Order(3)
+    void everyKindOfRoomEventReachesALiveClientThroughTheGatewayWithTheResourceAsRestShowsIt() throws Exception {
+        String olivia = login("olivia.events@example.com");
+        String guest = login("guest.events@example.com");
+        String appId = "app_e2e_events";
+        String secret = registeredApp(appId, "[\"prizes:write\",\"realtime:publish\"]");
+        String room = activeRoom(appId, olivia, "Every event");
+        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia))) {
+            host.next("auth");
+            assertThat(host.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+
+            // room-service's events
+            JsonNode participant = json.readTree(send("POST", room + "/participants", guest, "{}").body()).get("data");
+            String participantPath = room + "/participants/" + participant.get("id").asString();
+            assertThat(pushed(host, "participant:joined", any -> true).path("participant")).isEqualTo(participant);
+            assertThat(send("PATCH", participantPath, guest, "{\"metadata\":{\"table\":7}}").statusCode()).isEqualTo(200);
+            JsonNode participantUpdated = pushed(host, "participant:updated", any -> true);
+            assertThat(participantUpdated.path("participant")).isEqualTo(data(participantPath, guest));
+            assertThat(participantUpdated.path("changes")).isEqualTo(json.readTree("{\"metadata\":{\"table\":7}}"));
+            assertThat(send("PATCH", room, olivia, "{\"description\":\"Mulled wine at 8\"}").statusCode()).isEqualTo(200);
+            JsonNode roomUpdated = pushed(host, "room:updated", any -> true);
+            assertThat(roomUpdated.path("room")).isEqualTo(roomAsPushed(data(room, olivia)));
+            assertThat(roomUpdated.path("changes")).isEqualTo(json.readTree("{\"description\":\"Mulled wine at 8\"}"));
+
+            // prize-service's
+            String prizePath = room + "/prizes/" + prizeOnceKnown(room, olivia, "{\"name\":\"Sled\",\"quantity\":2}");
+            assertThat(pushed(host, "prize:created", any -> true).path("prize")).isEqualTo(data(prizePath, olivia));
+            assertThat(send("PATCH", prizePath, olivia, "{\"quantity\":3}").statusCode()).isEqualTo(200);
+            JsonNode prizeUpdated = pushed(host, "prize:updated", event -> event.path("changes").has("quantity"));
+            assertThat(prizeUpdated.path("prize")).isEqualTo(data(prizePath, olivia));
+            assertThat(prizeUpdated.path("changes").path("quantity").asInt()).isEqualTo(3);
+
+            HttpResponse<String> drawn = send("POST", room + "/draws", olivia,
+                    "{\"prizeId\":\"" + prizePath.substring(prizePath.lastIndexOf('/') + 1) + "\",\"count\":1}");
+            assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(201);
+            JsonNode draw = json.readTree(drawn.body()).get("data");
+            String winnerPath = room + "/winners/" + draw.get("winners").get(0).get("id").asString();
+            assertThat(pushed(host, "winner:selected", any -> true).path("winner")).isEqualTo(data(winnerPath, olivia));
+            assertThat(pushed(host, "draw:completed", any -> true).path("draw"))
+                    .isEqualTo(data(room + "/draws/" + draw.get("id").asString(), olivia));
+            JsonNode afterDraw = pushed(host, "prize:updated", event -> event.path("changes").path("quantityRemaining").asInt(-1) == 2);
+            assertThat(afterDraw.path("prize")).isEqualTo(data(prizePath, olivia));
+
+            JsonNode winner = data(winnerPath, olivia);
+            assertThat(send("DELETE", winnerPath, olivia, null).statusCode()).isEqualTo(200);
+            assertThat(pushed(host, "winner:removed", any -> true)).isEqualTo(json.readTree(
+                    "{\"winnerId\":\"%s\",\"participantId\":\"%s\",\"prizeId\":\"%s\"}".formatted(winner.get("id").asString(),
+                            participant.get("id").asString(), winner.get("prizeId").asString())));
+            JsonNode unitBack = pushed(host, "prize:updated", event -> !event.path("changes").has("quantity")
+                    && event.path("changes").path("quantityRemaining").asInt(-1) == 3);
+            assertThat(unitBack.path("prize")).isEqualTo(data(prizePath, olivia));
+
+            String spare = prizeOnceKnown(room, olivia, "{\"name\":\"Mug\"}");
+            assertThat(send("DELETE", room + "/prizes/" + spare, olivia, null).statusCode()).isEqualTo(200);
+            assertThat(pushed(host, "prize:deleted", any -> true)).isEqualTo(json.readTree("{\"prizeId\":\"" + spare + "\"}"));
+
+            // the app's own
+            HttpResponse<String> published = send("POST", room + "/events", appToken(appId, secret),
+                    "{\"event\":\"" + appId + ":confetti\",\"data\":{\"colour\":\"gold\",\"seconds\":3}}");
+            assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
+            assertThat(pushed(host, appId + ":confetti", any -> true)).isEqualTo(json.readTree("{\"colour\":\"gold\",\"seconds\":3}"));
+
+            // and the room's end
+            assertThat(send("DELETE", room + "/participants/me", guest, null).statusCode()).isEqualTo(200);
+            assertThat(pushed(host, "participant:left", any -> true)).isEqualTo(json.readTree("{\"participantId\":\"%s\",\"userId\":\"%s\"}"
+                    .formatted(participant.get("id").asString(), participant.get("user").get("id").asString())));
+            assertThat(send("PATCH", room, olivia, "{\"status\":\"completed\"}").statusCode()).isEqualTo(200);
+            JsonNode status = pushed(host, "room:status_changed", any -> true);
+            assertThat(status.path("oldStatus").asString()).isEqualTo("active");
+            assertThat(status.path("newStatus").asString()).isEqualTo("completed");
+            assertThat(status.path("room")).isEqualTo(roomAsPushed(data(room, olivia)));
+            assertThat(send("DELETE", room, olivia, null).statusCode()).isEqualTo(200);
+            assertThat(pushed(host, "room:deleted", any -> true)).isEqualTo(json.readTree("{\"roomId\":\"" + roomId + "\"}"));
+
+            List<JsonNode> events = host.received().stream().filter(message -> message.has("eventId")).toList();
+            assertThat(events).allSatisfy(event -> {
+                assertThat(event.path("roomId").asString()).isEqualTo(roomId);
+                assertThat(Instant.parse(event.path("timestamp").asString())).isBeforeOrEqualTo(Instant.now());
+            });
+            assertThat(events.stream().map(event -> event.path("eventId").asString()).toList()).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * The {@code data} of the first {@code type} event the client has received that matches, once it has; other
+     * messages stay where they are (events of different services may arrive in either order).
+     */
+    private static JsonNode pushed(LiveClient client, String type, java.util.function.Predicate<JsonNode> data) {
+        JsonNode[] found = new JsonNode[1];
+        await("a " + type + " event").atMost(Duration.ofSeconds(10)).until(() -> {
+            found[0] = client.received().stream()
+                    .filter(message -> message.path("type").asString("").equals(type) && data.test(message.path("data")))
+                    .findFirst().map(message -> message.path("data")).orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** The {@code data} of a GET through the gateway (it must answer 200). */
+    private JsonNode data(String path, String token) throws Exception {
+        HttpResponse<String> response = send("GET", path, token, null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body()).get("data");
+    }
+
+    /** The room as its events carry it: as REST shows it, less what is counted per request or per caller and the app. */
+    private static JsonNode roomAsPushed(JsonNode rest) {
+        tools.jackson.databind.node.ObjectNode room = ((tools.jackson.databind.node.ObjectNode) rest).deepCopy();
+        room.remove(List.of("myRole", "participantCount", "prizeCount", "app"));
+        return room;
+    }
+
+    /** An app token for {@code appId}, bought with its secret. */
+    private String appToken(String appId, String secret) throws Exception {
+        HttpResponse<String> token = send("POST", "/api/v1/apps/token", null,
+                "{\"appId\":\"" + appId + "\",\"appSecret\":\"" + secret + "\"}");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return json.readTree(token.body()).get("data").get("accessToken").asString();
+    }
+
+    @Test
     @Order(4)
     void twoRoomServiceInstancesEachBehindItsOwnGatewayBothDeliverEveryEventToTheirOwnClients() throws Exception {
         String olivia = login("olivia.twice@example.com");
