@@ -678,6 +678,59 @@ class PlatformEndToEndTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void aPrivateRoomRefusesAStrangerAndPresenceFollowsEachUsersFirstAndLastConnectionThroughTheGateway() throws Exception {
+        String olivia = login("olivia.presence@example.com");
+        String guest = login("guest.presence@example.com");
+        String room = activeRoomOfNewApp("app_e2e_presence", olivia, "Private party");
+        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        assertThat(send("PATCH", room, olivia, "{\"isPublic\":false}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", room + "/participants", guest, "{}").statusCode()).isEqualTo(201);
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        try (LiveClient stranger = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("stranger.presence@example.com")))) {
+            stranger.next("auth");
+            JsonNode refused = stranger.subscribe(roomId, null);
+            assertThat(refused.path("ok").asBoolean()).isFalse();
+            assertThat(refused.path("error").path("code").asString()).isEqualTo("NOT_FOUND");
+        }
+        try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia));
+             LiveClient phone = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + guest));
+             LiveClient laptop = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + guest))) {
+            String oliviaId = host.next("auth").path("userId").asString();
+            String guestId = phone.next("auth").path("userId").asString();
+            laptop.next("auth");
+            assertThat(host.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            assertThat(host.next("presence:user_online").path("data").path("user").path("id").asString()).isEqualTo(oliviaId);
+            assertThat(phone.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            assertThat(host.next("presence:user_online").path("data").path("user").path("id").asString()).isEqualTo(guestId);
+            assertThat(laptop.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            assertThat(online(host, roomId)).containsExactly(oliviaId, guestId);
+
+            // the guest's laptop leaves the room: the phone still has it, so the guest is still online
+            laptop.send("{\"id\":\"bye\",\"type\":\"room:unsubscribe\",\"roomId\":\"" + roomId + "\"}");
+            assertThat(laptop.ack("bye").path("ok").asBoolean()).isTrue();
+            assertThat(online(host, roomId)).containsExactly(oliviaId, guestId);
+            phone.close();
+            assertThat(host.next("presence:user_offline").path("data").path("userId").asString()).isEqualTo(guestId);
+            assertThat(online(host, roomId)).containsExactly(oliviaId);
+            assertThat(host.received().stream().filter(m -> m.path("type").asString("").startsWith("presence:")
+                    && m.toString().contains(guestId)).map(m -> m.path("type").asString()).toList())
+                    .containsExactly("presence:user_online", "presence:user_offline");
+        }
+    }
+
+    /** The ids of the users online in the room, by {@code presence:get_online}, earliest first. */
+    private static List<String> online(LiveClient client, String roomId) {
+        String id = "who-" + System.nanoTime();
+        client.send("{\"id\":\"" + id + "\",\"type\":\"presence:get_online\",\"roomId\":\"" + roomId + "\"}");
+        JsonNode ack = client.ack(id);
+        List<String> users = new ArrayList<>();
+        ack.path("users").forEach(user -> users.add(user.path("id").asString()));
+        assertThat(ack.path("count").asInt()).isEqualTo(users.size());
+        return users;
+    }
+
     /**
      * The {@code data} of the first {@code type} event the client has received that matches, once it has; other
      * messages stay where they are (events of different services may arrive in either order).
