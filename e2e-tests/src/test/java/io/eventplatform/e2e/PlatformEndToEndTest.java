@@ -720,6 +720,63 @@ class PlatformEndToEndTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void eventsCommittedWhileAClientIsAwayAndWhileItResubscribesReachItOnceInOrderThroughTheGateway() throws Exception {
+        String olivia = login("olivia.resume@example.com");
+        String room = activeRoomOfNewApp("app_e2e_resume", olivia, "Party 0");
+        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + olivia);
+        // the witness and the returning client share the gateway's link: replay for one, live events for both
+        try (LiveClient witness = LiveClient.connect(ws, auth)) {
+            witness.next("auth");
+            assertThat(witness.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            List<String> seen;
+            String lastSeen;
+            try (LiveClient phone = LiveClient.connect(ws, auth)) {
+                phone.next("auth");
+                assertThat(phone.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+                rename(room, olivia, 1);
+                lastSeen = phone.next("room:updated").path("eventId").asString();
+                seen = eventIdsAfter(phone.received(), null);
+            }
+            for (int n = 2; n <= 4; n++) { // while it is away
+                rename(room, olivia, n);
+            }
+            java.util.concurrent.CompletableFuture<Void> meanwhile = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int n = 5; n <= 12; n++) { // while it subscribes again
+                    rename(room, olivia, n);
+                }
+            });
+            try (LiveClient back = LiveClient.connect(ws, auth)) {
+                back.next("auth");
+                JsonNode ack = back.subscribe(roomId, lastSeen);
+                assertThat(ack.path("replay").asString()).isEqualTo("complete");
+                meanwhile.join();
+                rename(room, olivia, 13); // and after
+                String last = witness.next(m -> m.path("data").path("changes").path("name").asString("").equals("Party 13"))
+                        .path("eventId").asString();
+                back.next(m -> m.path("eventId").asString("").equals(last));
+
+                List<JsonNode> received = back.received();
+                List<JsonNode> sinceAck = received.subList(received.indexOf(ack) + 1, received.size());
+                List<String> resumed = new ArrayList<>(seen);
+                resumed.addAll(eventIdsAfter(sinceAck, null));
+                assertThat(resumed).hasSize(13).doesNotHaveDuplicates().isEqualTo(eventIdsAfter(witness.received(), null));
+            }
+        }
+    }
+
+    private void rename(String room, String token, int n) {
+        try {
+            HttpResponse<String> renamed = send("PATCH", room, token, "{\"name\":\"Party " + n + "\"}");
+            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The ids of the users online in the room, by {@code presence:get_online}, earliest first. */
     private static List<String> online(LiveClient client, String roomId) {
         String id = "who-" + System.nanoTime();
