@@ -711,8 +711,10 @@ class PlatformEndToEndTest {
             laptop.send("{\"id\":\"bye\",\"type\":\"room:unsubscribe\",\"roomId\":\"" + roomId + "\"}");
             assertThat(laptop.ack("bye").path("ok").asBoolean()).isTrue();
             assertThat(online(host, roomId)).containsExactly(oliviaId, guestId);
-            phone.close();
+            long gatewayErrors = errorLines("gateway");
+            phone.close(); // the phone drops: no close frame, its TCP connection just ends
             assertThat(host.next("presence:user_offline").path("data").path("userId").asString()).isEqualTo(guestId);
+            assertThat(errorLines("gateway")).as("a client that leaves is not an error").isEqualTo(gatewayErrors);
             assertThat(online(host, roomId)).containsExactly(oliviaId);
             assertThat(host.received().stream().filter(m -> m.path("type").asString("").startsWith("presence:")
                     && m.toString().contains(guestId)).map(m -> m.path("type").asString()).toList())
@@ -1089,6 +1091,12 @@ class PlatformEndToEndTest {
     }
 
     /** The JSON line of {@code service}'s log that {@code logger} wrote for the request {@code requestId}, if any. */
+    /** How many lines of the service's log are at level ERROR. */
+    private long errorLines(String service) throws IOException {
+        return platform.log(service).lines().filter(line -> line.startsWith("{"))
+                .filter(line -> json.readTree(line).path("log").path("level").asString("").equals("ERROR")).count();
+    }
+
     private JsonNode jsonLine(String service, String requestId, String logger) throws IOException {
         for (String line : platform.log(service).split("\n")) {
             if (line.contains(requestId) && line.contains(logger)) {

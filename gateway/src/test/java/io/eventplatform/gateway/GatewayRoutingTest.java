@@ -154,6 +154,35 @@ class GatewayRoutingTest {
         assertThat(response.headers().allValues("X-Request-Id")).containsExactly("plain-ws");
     }
 
+    static List<Arguments> unfinishedUpgrades() {
+        String key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        return List.of(Arguments.of("", "is a WebSocket endpoint"),
+                Arguments.of("Upgrade: websocket\r\n", "needs Connection: Upgrade"),
+                Arguments.of("Upgrade: websocket\r\nConnection: Upgrade\r\n", "needs a Sec-WebSocket-Key"),
+                // without a version Netty would take it for the obsolete hixie-76 draft's handshake
+                Arguments.of("Upgrade: websocket\r\nConnection: Upgrade\r\n" + key
+                        + "Origin: http://localhost:5173\r\n", "needs Sec-WebSocket-Version: 13"),
+                Arguments.of("Upgrade: websocket\r\nConnection: Upgrade\r\n" + key
+                        + "Sec-WebSocket-Version: 8\r\n", "version is not spoken here, only 13"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unfinishedUpgrades")
+    void anUpgradeThatIsNotWebSocket13IsAnsweredInTheEnvelopeWithTheVersionSpokenHere(String headers, String says)
+            throws Exception {
+        // the connection closes after the answer (Connection: close beside any other token)
+        String request = "GET /api/v1/ws HTTP/1.1\r\nHost: localhost\r\n" + headers.replace("Connection: Upgrade", "Connection: Upgrade, close")
+                + (headers.contains("Connection:") ? "" : "Connection: close\r\n") + "\r\n";
+
+        RawAnswer answer = raw(request);
+
+        assertThat(answer.status()).isEqualTo(400);
+        JsonNode error = json.readTree(answer.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(error.get("message").asString()).contains(says);
+        assertThat(answer.headers()).containsEntry("sec-websocket-version", "13").containsKey("x-request-id");
+    }
+
     @Test
     void aLiveConnectionIsClosedWithTryAgainLaterWhileRoomServiceCannotTakeIt() {
         // the stand-in answers the link's upgrade with a plain 200, as anything but room-service's hub would

@@ -1,6 +1,9 @@
 package io.eventplatform.gateway.live;
 
+import io.eventplatform.contracts.api.ApiError;
+import io.eventplatform.contracts.api.ErrorCode;
 import io.eventplatform.gateway.routing.Downstreams;
+import io.eventplatform.gateway.web.EnvelopeResponses;
 import io.eventplatform.security.BearerHeader;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -14,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -31,6 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v1/ws}: a client's live connection. The filters every request passes have run by now (the
@@ -43,6 +48,9 @@ import reactor.netty.http.client.WebsocketClientSpec;
 class LiveRooms {
 
     static final String PATH = "/api/v1/ws";
+    private static final String SEC_WEBSOCKET_KEY = "Sec-WebSocket-Key";
+    private static final String SEC_WEBSOCKET_VERSION = "Sec-WebSocket-Version";
+    private static final String VERSION = "13";
     static final String LINK_PATH = "/internal/live-link";
     static final CloseStatus UNAVAILABLE = new CloseStatus(1013, "live rooms unavailable, try again");
     /** room-service's limit for a binary message, which it refuses anyway (docs/realtime.md "Connecting"). */
@@ -50,14 +58,16 @@ class LiveRooms {
     private static final Logger log = LoggerFactory.getLogger(LiveRooms.class);
 
     private final LiveSettings settings;
+    private final JsonMapper json;
     private final URI linkUri;
     private final WebSocketClient client;
     private final WebSocketService upgrades = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy());
     private @Nullable RoomServiceLink current;
     private @Nullable Mono<RoomServiceLink> connected;
 
-    LiveRooms(LiveSettings settings, Downstreams downstreams) {
+    LiveRooms(LiveSettings settings, Downstreams downstreams, JsonMapper json) {
         this.settings = settings;
+        this.json = json;
         this.linkUri = UriComponentsBuilder.fromUri(downstreams.room())
                 .scheme("https".equals(downstreams.room().getScheme()) ? "wss" : "ws").path(LINK_PATH).build().toUri();
         int maxFrame = (int) settings.maxLinkFrame().toBytes();
@@ -70,6 +80,13 @@ class LiveRooms {
     @Bean
     HandlerMapping liveRoomsMapping() {
         WebHandler upgrade = exchange -> {
+            String refusal = HttpMethod.GET.equals(exchange.getRequest().getMethod()) ? refusal(exchange.getRequest().getHeaders()) : null;
+            if (refusal != null) {
+                exchange.getResponse().getHeaders().set(SEC_WEBSOCKET_VERSION, VERSION);
+                return EnvelopeResponses.write(exchange, 400, json.writeValueAsBytes(ApiError.of(ErrorCode.BAD_REQUEST,
+                        refusal, Map.of("required", "Upgrade: websocket, Connection: Upgrade, Sec-WebSocket-Key, "
+                                + SEC_WEBSOCKET_VERSION + ": " + VERSION + " (RFC 6455)"))));
+            }
             Channel channel = channel(exchange);
             return channel == null ? Mono.error(new IllegalStateException("not served by Reactor Netty"))
                     : upgrades.handleRequest(exchange, session -> handle(session, channel));
@@ -96,8 +113,35 @@ class LiveRooms {
             }).then()
                     .onErrorComplete() // a phone that leaves without a close frame (out of range, app killed) is normal
                     .doFinally(signal -> link.gone(connection, CloseStatus.NORMAL.getCode()));
-            return in.and(connection.send());
-        }).switchIfEmpty(Mono.defer(() -> session.close(UNAVAILABLE)));
+            // nor is a write that finds the connection gone: either way the client has left
+            return in.and(connection.send().onErrorComplete()).thenReturn(link);
+        }).switchIfEmpty(Mono.defer(() -> session.close(UNAVAILABLE).then(Mono.empty()))).then();
+    }
+
+    /**
+     * Why a GET is not an RFC 6455 upgrade, or null when it is. Checked here rather than left to Spring and Netty,
+     * which answer a missing version with an obsolete draft's handshake (or drop the connection) and another version
+     * with a bare 426.
+     */
+    static @Nullable String refusal(HttpHeaders headers) {
+        if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
+            return PATH + " is a WebSocket endpoint: send an upgrade request";
+        }
+        if (headers.getConnection().stream().noneMatch("upgrade"::equalsIgnoreCase)) {
+            return "A WebSocket upgrade needs Connection: Upgrade";
+        }
+        String key = headers.getFirst(SEC_WEBSOCKET_KEY);
+        if (key == null || key.isBlank()) {
+            return "A WebSocket upgrade needs a " + SEC_WEBSOCKET_KEY + " header";
+        }
+        String version = headers.getFirst(SEC_WEBSOCKET_VERSION);
+        if (version == null) {
+            return "A WebSocket upgrade needs " + SEC_WEBSOCKET_VERSION + ": " + VERSION;
+        }
+        if (!VERSION.equals(version.trim())) {
+            return "This WebSocket version is not spoken here, only " + VERSION;
+        }
+        return null;
     }
 
     /** The open link, or a new one. */
