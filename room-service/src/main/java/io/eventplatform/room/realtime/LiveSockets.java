@@ -58,6 +58,8 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
     private final Executor executor;
     private final Clock clock = Clock.systemUTC();
     private static final int CHECKS_AT_ONCE = 4;
+    /** The messages about one room, each with its {@code roomId}. */
+    private static final Set<String> ROOM_MESSAGES = Set.of("room:subscribe", "room:unsubscribe", "presence:get_online");
     private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE, true);
 
     LiveSockets(Hub hub, JwtDecoder tokens, RoomService rooms, JdbcClient jdbc, ObjectMapper json,
@@ -127,17 +129,22 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
             socket.closeLater(LiveSocket.UNAUTHORIZED);
             return;
         }
+        if (!ROOM_MESSAGES.contains(type)) {
+            socket.send(error(id, ErrorCode.VALIDATION_ERROR, "Unknown message type: " + type));
+            return;
+        }
         String roomId = text(request, "roomId");
+        if (roomId == null) {
+            socket.send(error(id, ErrorCode.VALIDATION_ERROR, type + " needs the room's id as a string in roomId"));
+            return;
+        }
         switch (type) {
             case "room:subscribe" -> subscribe(socket, viewer, id, roomId, text(request, "since"));
             case "room:unsubscribe" -> {
-                if (roomId != null) {
-                    hub.unsubscribe(socket, roomId);
-                }
+                hub.unsubscribe(socket, roomId);
                 socket.send(ack(id, Map.of()));
             }
-            case "presence:get_online" -> online(socket, viewer, id, roomId);
-            default -> socket.send(error(id, ErrorCode.VALIDATION_ERROR, "Unknown message type: " + type));
+            default -> online(socket, viewer, id, roomId);
         }
     }
 
@@ -226,7 +233,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
                 jwt.getClaimAsString(TokenClaims.SESSION), subject, jwt.getIssuedAt());
     }
 
-    private void subscribe(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, @Nullable String roomId,
+    private void subscribe(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, String roomId,
                            @Nullable String since) {
         Checked checked = check(socket, viewer, id, roomId, true);
         if (checked == null) {
@@ -244,7 +251,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
         });
     }
 
-    private void online(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, @Nullable String roomId) {
+    private void online(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, String roomId) {
         Checked checked = check(socket, viewer, id, roomId, false);
         if (checked != null) {
             List<Map<String, @Nullable Object>> users = hub.online(checked.room().id());
@@ -263,7 +270,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
      * closed connection.
      */
     private @Nullable Checked check(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id,
-                                    @Nullable String roomId, boolean withUser) {
+                                    String roomId, boolean withUser) {
         try {
             checks.acquire();
         } catch (InterruptedException e) {
@@ -271,7 +278,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
             return null;
         }
         try {
-            Room room = rooms.authorize(viewer.caller(), roomId == null ? "" : roomId, RoomAction.READ_EVENTS);
+            Room room = rooms.authorize(viewer.caller(), roomId, RoomAction.READ_EVENTS);
             String userId = viewer.userId();
             boolean lookUp = withUser && userId != null && !hub.isOnline(room.id(), userId);
             return new Checked(room, lookUp ? userSummary(userId) : null);

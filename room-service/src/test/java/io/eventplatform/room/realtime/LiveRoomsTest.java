@@ -92,6 +92,31 @@ class LiveRoomsTest extends RoomApiTestSupport {
     }
 
     @Test
+    void aMessageThatIsNotARequestIsAnsweredWithWhatIsWrongAndTheConnectionStays() {
+        try (LiveClient live = connected(organizer)) {
+            live.send("not json");
+            assertThat(live.next("ack").path("error").path("code").asString()).isEqualTo("VALIDATION_ERROR");
+            live.send("{\"id\":\"t\"}");
+            assertThat(live.ack("t").path("error").path("message").asString()).contains("with a type");
+            live.send("{\"id\":\"u\",\"type\":\"room:join\",\"roomId\":\"room_1\"}");
+            assertThat(live.ack("u").path("error").path("message").asString()).isEqualTo("Unknown message type: room:join");
+            for (String type : List.of("room:subscribe", "room:unsubscribe", "presence:get_online")) {
+                for (String roomId : List.of("", ",\"roomId\":42", ",\"roomId\":null")) {
+                    String id = type + roomId.length();
+                    live.send("{\"id\":\"" + id + "\",\"type\":\"" + type + "\"" + roomId + "}");
+                    JsonNode ack = live.ack(id);
+                    assertThat(ack.path("ok").asBoolean()).isFalse();
+                    assertThat(ack.path("error").path("code").asString()).isEqualTo("VALIDATION_ERROR");
+                    assertThat(ack.path("error").path("message").asString()).contains("roomId");
+                }
+            }
+            live.send("{\"type\":\"ping\"}");
+            assertThat(live.next("pong")).isNotNull();
+            assertThat(live.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void aClientMessageIsAtMost4096CharactersAndBinaryMessagesAreRefused() {
         String ping = "{\"type\":\"ping\",\"id\":\"\"}";
         String longest = ping.replace("\"id\":\"\"", "\"id\":\"" + "x".repeat(RealtimeConfiguration.MAX_CLIENT_MESSAGE - ping.length()) + "\"");
