@@ -598,13 +598,21 @@ class PlatformEndToEndTest {
         String olivia = login("olivia.events@example.com");
         String guest = login("guest.events@example.com");
         String appId = "app_e2e_events";
-        String secret = registeredApp(appId, "[\"prizes:write\",\"realtime:publish\"]");
+        String secret = registeredApp(appId, "[\"prizes:write\",\"realtime:publish\",\"realtime:subscribe\"]");
+        String app = appToken(appId, secret);
         String room = activeRoom(appId, olivia, "Every event");
         String roomId = room.substring(room.lastIndexOf('/') + 1);
+        String othersRoom = activeRoomOfNewApp("app_e2e_events_other", olivia, "Another app's");
         URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
-        try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia))) {
+        try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia));
+             LiveClient appLive = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + app))) {
             host.next("auth");
             assertThat(host.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            // the app follows its own rooms, and only those
+            assertThat(appLive.next("auth").path("appId").asString()).isEqualTo(appId);
+            assertThat(appLive.subscribe(othersRoom.substring(othersRoom.lastIndexOf('/') + 1), null).path("error")
+                    .path("code").asString()).isEqualTo("APP_PERMISSION_DENIED");
+            assertThat(appLive.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
 
             // room-service's events
             JsonNode participant = json.readTree(send("POST", room + "/participants", guest, "{}").body()).get("data");
@@ -652,10 +660,12 @@ class PlatformEndToEndTest {
             assertThat(pushed(host, "prize:deleted", any -> true)).isEqualTo(json.readTree("{\"prizeId\":\"" + spare + "\"}"));
 
             // the app's own
-            HttpResponse<String> published = send("POST", room + "/events", appToken(appId, secret),
+            HttpResponse<String> published = send("POST", room + "/events", app,
                     "{\"event\":\"" + appId + ":confetti\",\"data\":{\"colour\":\"gold\",\"seconds\":3}}");
             assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
-            assertThat(pushed(host, appId + ":confetti", any -> true)).isEqualTo(json.readTree("{\"colour\":\"gold\",\"seconds\":3}"));
+            for (LiveClient client : List.of(host, appLive)) {
+                assertThat(pushed(client, appId + ":confetti", any -> true)).isEqualTo(json.readTree("{\"colour\":\"gold\",\"seconds\":3}"));
+            }
 
             // and the room's end
             assertThat(send("DELETE", room + "/participants/me", guest, null).statusCode()).isEqualTo(200);
