@@ -545,8 +545,8 @@ class PlatformEndToEndTest {
         String olivia = login("olivia.live@example.com");
         String guest = login("guest.live@example.com");
         String room = activeRoomOfNewApp("app_e2e_live", olivia, "Live night");
-        String roomId = room.substring(room.lastIndexOf('/') + 1);
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        String roomId = lastSegment(room);
+        URI ws = liveEndpoint();
         try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia));
              LiveClient phone = LiveClient.connect(ws)) {
             host.next("auth");
@@ -601,16 +601,16 @@ class PlatformEndToEndTest {
         String secret = registeredApp(appId, "[\"prizes:write\",\"realtime:publish\",\"realtime:subscribe\"]");
         String app = appToken(appId, secret);
         String room = activeRoom(appId, olivia, "Every event");
-        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        String roomId = lastSegment(room);
         String othersRoom = activeRoomOfNewApp("app_e2e_events_other", olivia, "Another app's");
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        URI ws = liveEndpoint();
         try (LiveClient host = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + olivia));
              LiveClient appLive = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + app))) {
             host.next("auth");
             assertThat(host.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
             // the app follows its own rooms, and only those
             assertThat(appLive.next("auth").path("appId").asString()).isEqualTo(appId);
-            assertThat(appLive.subscribe(othersRoom.substring(othersRoom.lastIndexOf('/') + 1), null).path("error")
+            assertThat(appLive.subscribe(lastSegment(othersRoom), null).path("error")
                     .path("code").asString()).isEqualTo("APP_PERMISSION_DENIED");
             assertThat(appLive.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
 
@@ -636,7 +636,7 @@ class PlatformEndToEndTest {
             assertThat(prizeUpdated.path("changes").path("quantity").asInt()).isEqualTo(3);
 
             HttpResponse<String> drawn = send("POST", room + "/draws", olivia,
-                    "{\"prizeId\":\"" + prizePath.substring(prizePath.lastIndexOf('/') + 1) + "\",\"count\":1}");
+                    "{\"prizeId\":\"" + lastSegment(prizePath) + "\",\"count\":1}");
             assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(201);
             JsonNode draw = json.readTree(drawn.body()).get("data");
             String winnerPath = room + "/winners/" + draw.get("winners").get(0).get("id").asString();
@@ -694,10 +694,10 @@ class PlatformEndToEndTest {
         String olivia = login("olivia.presence@example.com");
         String guest = login("guest.presence@example.com");
         String room = activeRoomOfNewApp("app_e2e_presence", olivia, "Private party");
-        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        String roomId = lastSegment(room);
         assertThat(send("PATCH", room, olivia, "{\"isPublic\":false}").statusCode()).isEqualTo(200);
         assertThat(send("POST", room + "/participants", guest, "{}").statusCode()).isEqualTo(201);
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        URI ws = liveEndpoint();
         try (LiveClient stranger = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("stranger.presence@example.com")))) {
             stranger.next("auth");
             JsonNode refused = stranger.subscribe(roomId, null);
@@ -737,8 +737,8 @@ class PlatformEndToEndTest {
     void eventsCommittedWhileAClientIsAwayAndWhileItResubscribesReachItOnceInOrderThroughTheGateway() throws Exception {
         String olivia = login("olivia.resume@example.com");
         String room = activeRoomOfNewApp("app_e2e_resume", olivia, "Party 0");
-        String roomId = room.substring(room.lastIndexOf('/') + 1);
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        String roomId = lastSegment(room);
+        URI ws = liveEndpoint();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + olivia);
         // the witness and the returning client share the gateway's link: replay for one, live events for both
         try (LiveClient witness = LiveClient.connect(ws, auth)) {
@@ -787,6 +787,16 @@ class PlatformEndToEndTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The gateway's {@code /api/v1/ws}. */
+    private URI liveEndpoint() {
+        return URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+    }
+
+    /** The last segment of a path: the id of the resource it names. */
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The ids of the users online in the room, by {@code presence:get_online}, earliest first. */
@@ -843,7 +853,7 @@ class PlatformEndToEndTest {
         String olivia = login("olivia.twice@example.com");
         String guest = login("guest.twice@example.com");
         String room = activeRoomOfNewApp("app_e2e_twice", olivia, "Two halls");
-        String roomId = room.substring(room.lastIndexOf('/') + 1);
+        String roomId = lastSegment(room);
         int secondRoomService = freePort();
         int secondGateway = freePort();
         List<Process> second = new ArrayList<>();
@@ -852,7 +862,7 @@ class PlatformEndToEndTest {
             second.add(platform.anotherInstance("gateway", secondGateway,
                     Map.of("ROOM_URL", "http://localhost:" + secondRoomService)));
             Map<String, String> auth = Map.of("Authorization", "Bearer " + olivia);
-            try (LiveClient here = LiveClient.connect(URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws")), auth);
+            try (LiveClient here = LiveClient.connect(liveEndpoint(), auth);
                  LiveClient there = LiveClient.connect(URI.create("ws://localhost:" + secondGateway + "/api/v1/ws"), auth)) {
                 for (LiveClient client : List.of(here, there)) {
                     client.next("auth");
@@ -889,7 +899,7 @@ class PlatformEndToEndTest {
             URI devLogin = URI.create("http://localhost:" + shortLived + "/api/v1/auth/dev/login");
             String renewing = loginAt(devLogin, email); // issued first: it expires no later than the other
             String expiring = loginAt(devLogin, email);
-            URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+            URI ws = liveEndpoint();
             try (LiveClient onExpiring = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + expiring));
                  LiveClient onRenewed = LiveClient.connect(ws)) {
                 Instant exp = Instant.ofEpochSecond(json.readTree(Base64.getUrlDecoder().decode(expiring.split("\\.")[1]))
@@ -938,7 +948,7 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void aClientThatOnlyListensStaysConnectedBecauseItsPongsReachTheHubWhileASilentOneIsDropped() throws Exception {
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        URI ws = liveEndpoint();
         try (LiveClient listener = LiveClient.connect(ws, Map.of("Authorization", "Bearer " + login("listener@example.com")));
              LiveClient silent = LiveClient.connectNotReading(ws, Map.of("Authorization", "Bearer " + login("silent@example.com")))) {
             listener.next("auth");
@@ -962,8 +972,8 @@ class PlatformEndToEndTest {
         String app = json.readTree(send("POST", "/api/v1/apps/token", null,
                 "{\"appId\":\"app_e2e_ticker\",\"appSecret\":\"" + secret + "\"}").body()).get("data").get("accessToken").asString();
         String room = activeRoom("app_e2e_ticker", organizer, "Ticker");
-        String roomId = room.substring(room.lastIndexOf('/') + 1);
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        String roomId = lastSegment(room);
+        URI ws = liveEndpoint();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + organizer);
         double overflowsBefore = roomServiceOverflows();
         try (LiveClient fast = LiveClient.connect(ws, auth); LiveClient stuck = LiveClient.connectNotReading(ws, auth)) {
@@ -997,7 +1007,7 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void aBinaryMessageOrATextOneTooLongClosesTheLiveConnectionWithItsCode() throws Exception {
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        URI ws = liveEndpoint();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + login("binary@example.com"));
         try (LiveClient binary = LiveClient.connect(ws, auth); LiveClient tooLong = LiveClient.connect(ws, auth)) {
             binary.next("auth");
@@ -1022,7 +1032,7 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void aBrowserOnAnotherOriginCannotOpenALiveConnection() {
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        URI ws = liveEndpoint();
         Throwable thrown = catchThrowable(() -> LiveClient.connect(ws, Map.of("Origin", "https://elsewhere.example")));
         Throwable refused = thrown;
         while (refused != null && !(refused instanceof WebSocketHandshakeException)) {
@@ -1304,7 +1314,7 @@ class PlatformEndToEndTest {
     @Test
     @Order(6)
     void whenRoomServiceGoesAwayTheGatewaysLiveClientsAreToldToReconnectAndNewOnesToTryAgainLater() throws Exception {
-        URI ws = URI.create(platform.gateway("/api/v1/ws").replaceFirst("^http", "ws"));
+        URI ws = liveEndpoint();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + login("restart@example.com"));
         try (LiveClient client = LiveClient.connect(ws, auth)) {
             assertThat(client.next("auth").get("userId").asString()).startsWith("usr_");
