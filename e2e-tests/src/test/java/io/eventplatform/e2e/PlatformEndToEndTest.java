@@ -1113,8 +1113,16 @@ class PlatformEndToEndTest {
     /** The JSON line of {@code service}'s log that {@code logger} wrote for the request {@code requestId}, if any. */
     /** How many lines of the service's log are at level ERROR. */
     private long errorLines(String service) throws IOException {
-        return platform.log(service).lines().filter(line -> line.startsWith("{"))
-                .filter(line -> json.readTree(line).path("log").path("level").asString("").equals("ERROR")).count();
+        return errors(service).size();
+    }
+
+    /** The service's log lines at level ERROR, each as its logger, message and error. */
+    private List<String> errors(String service) throws IOException {
+        return platform.log(service).lines().filter(line -> line.startsWith("{")).map(json::readTree)
+                .filter(line -> line.path("log").path("level").asString("").equals("ERROR"))
+                .map(line -> line.path("log").path("logger").asString("") + ": " + line.path("message").asString("")
+                        + " " + line.path("error").path("message").asString(""))
+                .toList();
     }
 
     private JsonNode jsonLine(String service, String requestId, String logger) throws IOException {
@@ -1260,7 +1268,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aResetLeavesAMigratedSeededRoomDatabaseWhoseReplicasAreBackButNeverUnderProd() throws Exception {
         // the demo data is there (theDemoDataLoadsThroughEveryService, order 3): olivia organizes 9 demo rooms
         String olivia = login("olivia@example.com");
@@ -1286,8 +1294,17 @@ class PlatformEndToEndTest {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
     }
 
+    /** After every functional and load test, before the ones that take a database or a service away on purpose. */
     @Test
     @Order(5)
+    void nothingAboveMadeTheGatewayOrAServiceLogAnError() throws Exception {
+        for (String service : List.of("gateway", "identity-service", "room-service", "prize-service")) {
+            assertThat(errors(service)).as(service).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(7)
     void aServiceThatIsDownIsServiceUnavailableWhileTheOthersKeepWorking() throws Exception {
         ProcessHandle prize = ProcessHandle.of(platform.pid("prize-service")).orElseThrow();
         prize.destroyForcibly();
@@ -1312,7 +1329,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void whenRoomServiceGoesAwayTheGatewaysLiveClientsAreToldToReconnectAndNewOnesToTryAgainLater() throws Exception {
         URI ws = liveEndpoint();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + login("restart@example.com"));
@@ -1331,7 +1348,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void stoppingTheLauncherStopsEveryProcessAndReleasesEveryPort() throws Exception {
         List<Long> children = new ArrayList<>();
         for (String service : List.of("gateway", "identity-service", "room-service")) {
