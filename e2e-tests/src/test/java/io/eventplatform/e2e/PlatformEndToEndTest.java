@@ -852,13 +852,15 @@ class PlatformEndToEndTest {
     void twoRoomServiceInstancesEachBehindItsOwnGatewayBothDeliverEveryEventToTheirOwnClients() throws Exception {
         String olivia = login("olivia.twice@example.com");
         String guest = login("guest.twice@example.com");
-        String room = activeRoomOfNewApp("app_e2e_twice", olivia, "Two halls");
+        String secret = registeredApp("app_e2e_twice", "[\"prizes:write\",\"realtime:publish\"]");
+        String room = activeRoom("app_e2e_twice", olivia, "Two halls");
         String roomId = lastSegment(room);
         int secondRoomService = freePort();
         int secondGateway = freePort();
         List<Process> second = new ArrayList<>();
         try {
-            second.add(platform.anotherInstance("room-service", secondRoomService, Map.of()));
+            // this instance takes 2 app events a second in a room (the first one's limit is out of reach in these tests)
+            second.add(platform.anotherInstance("room-service", secondRoomService, Map.of("REALTIME_APP_EVENTS_PER_SECOND", "2")));
             second.add(platform.anotherInstance("gateway", secondGateway,
                     Map.of("ROOM_URL", "http://localhost:" + secondRoomService)));
             Map<String, String> auth = Map.of("Authorization", "Bearer " + olivia);
@@ -876,6 +878,25 @@ class PlatformEndToEndTest {
                 for (LiveClient client : List.of(here, there)) {
                     assertThat(client.next("participant:joined").path("data").path("participant")).isEqualTo(participant);
                     assertThat(client.next("prize:created").path("data").path("prize").path("id").asString()).isEqualTo(prizeId);
+                }
+
+                // an app's events through the second gateway: the second instance's limit reaches the app as a 429
+                // with Retry-After, and what it accepted reaches the clients of both instances
+                String app = appToken("app_e2e_twice", secret);
+                List<HttpResponse<String>> published = new ArrayList<>();
+                for (int n = 0; n < 10; n++) {
+                    published.add(sendTo(URI.create("http://localhost:" + secondGateway + room + "/events"), "POST", app,
+                            "{\"event\":\"app_e2e_twice:tick\",\"data\":{\"n\":" + n + "}}"));
+                }
+                assertThat(published).extracting(HttpResponse::statusCode).containsOnly(202, 429).contains(202, 429);
+                HttpResponse<String> refused = published.stream().filter(answer -> answer.statusCode() == 429).findFirst().orElseThrow();
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+                JsonNode error = json.readTree(refused.body()).get("error");
+                assertThat(error.get("code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+                assertThat(error.get("message").asString()).contains("app events per second");
+                int accepted = published.stream().map(HttpResponse::statusCode).toList().indexOf(202);
+                for (LiveClient client : List.of(here, there)) {
+                    assertThat(client.next("app_e2e_twice:tick").path("data").path("n").asInt()).isEqualTo(accepted);
                 }
             }
         } finally {
