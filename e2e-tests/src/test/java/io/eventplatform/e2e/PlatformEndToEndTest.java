@@ -1115,13 +1115,20 @@ class PlatformEndToEndTest {
     @Order(4)
     void everyMetricTheDashboardShowsIsExportedByTheGatewayOrAService() throws Exception {
         Set<String> exported = new java.util.TreeSet<>();
+        Set<String> timedListeners = new java.util.TreeSet<>();
         for (int port : List.of(platform.ports.gateway(), platform.ports.identity(), platform.ports.room(), platform.ports.prize())) {
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .header("Authorization", "Bearer " + platform.operatorToken()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            metrics.body().lines().filter(line -> line.startsWith("spring_kafka_listener_seconds_count{"))
+                    .map(line -> line.replaceFirst(".*spring_kafka_listener_id=\"([^\"]*)-\\d+\".*", "$1")).forEach(timedListeners::add);
         }
+        // the dashboard's consumers panel: every service's record listeners, by id (prize-service's were once hidden by
+        // its batch listener's timer of the same name)
+        assertThat(timedListeners).contains("room-service.user-replica", "prize-service.room-replica", "prize-service.user-replica")
+                .allMatch(id -> id.matches("[a-z-]+-service\\.[a-z-]+"));
         Set<String> shown = Dashboard.load().metricNames();
 
         assertThat(shown).contains("http_server_requests_seconds_bucket", "platform_outbox_backlog",

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,6 +94,21 @@ public class PlatformEventsAutoConfiguration {
     @Bean
     RequestIdRecordInterceptor requestIdRecordInterceptor() {
         return new RequestIdRecordInterceptor();
+    }
+
+    /**
+     * A batch listener is not observed record by record, so Spring Kafka times it with its own timer, named like the
+     * observations' timers of the record listeners but with other tag keys; Prometheus takes one set of tag keys per
+     * name, so the record listeners' timers registered after it went unexported. Batch listeners go untimed instead
+     * (their consumers' lag and fetch metrics remain).
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> batchListenersUntimed() {
+        return container -> {
+            if (container.getContainerProperties().getMessageListener() instanceof BatchMessageListener<?, ?>) {
+                container.getContainerProperties().setMicrometerEnabled(false);
+            }
+        };
     }
 
     @Bean
