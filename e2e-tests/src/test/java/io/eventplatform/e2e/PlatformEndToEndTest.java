@@ -913,7 +913,8 @@ class PlatformEndToEndTest {
         String email = "lena.lifetime@example.com";
         String fresh = login(email);
         int shortLived = freePort();
-        // identity-service as the platform runs it (the same database and signing key) but issuing 6-second tokens
+        // identity-service as the platform runs it (the same database and the key file the first one generated and
+        // kept) but issuing 6-second tokens
         Process identity = platform.anotherInstance("identity-service", shortLived,
                 Map.of("PLATFORM_IDENTITY_TOKENS_ACCESSTTL", "6s"));
         try {

@@ -11,10 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -120,9 +117,6 @@ final class RunningPlatform implements AutoCloseable {
         // outlive all three
         builder.environment().putAll(TIMEOUTS);
         builder.environment().putAll(LIVE_LIMITS);
-        // tokens signed with a configured key, as in production: another identity-service started beside this one
-        // (with a shorter token lifetime) issues tokens the gateway and the services accept
-        builder.environment().put("TOKEN_SIGNING_KEY", newSigningKey());
         TraceCollector traces = TraceCollector.start();
         builder.environment().putAll(observability(traces));
         return new RunningPlatform(root, dataDir, ports, builder.start(), outputFile, traces);
@@ -138,19 +132,6 @@ final class RunningPlatform implements AutoCloseable {
                     }
                     return output().stream().anyMatch(line -> line.strip().startsWith(prefix));
                 });
-    }
-
-    /** A new RSA private key as PKCS#8 PEM. */
-    private static String newSigningKey() {
-        try {
-            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-            rsa.initialize(2048);
-            return "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** {@code ./platform seed} against this platform; returns what it printed (it must exit 0). */

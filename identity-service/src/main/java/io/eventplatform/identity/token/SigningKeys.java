@@ -1,5 +1,7 @@
 package io.eventplatform.identity.token;
 
+import io.eventplatform.support.keys.KeptKeyFile;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -42,8 +44,11 @@ public final class SigningKeys {
             } else if (production) {
                 throw new IllegalStateException("platform.identity.tokens.signing-key (TOKEN_SIGNING_KEY) is required "
                         + "with the prod profile");
+            } else if (properties.signingKeyFile() != null && !properties.signingKeyFile().toString().isBlank()) {
+                current = RSAKey.parse(KeptKeyFile.readOrCreate(properties.signingKeyFile(),
+                        () -> generated(properties.signingKeyId()).toJSONString(), "token signing key"));
             } else {
-                current = new RSAKeyGenerator(2048).keyID(properties.signingKeyId()).keyUse(KeyUse.SIGNATURE).generate();
+                current = generated(properties.signingKeyId());
             }
             List<JWK> previous = new ArrayList<>();
             for (String entry : properties.previousPublicKeys()) {
@@ -54,8 +59,16 @@ public final class SigningKeys {
                 previous.add(publicFromPem(entry.substring(split + 1), entry.substring(0, split)));
             }
             return new SigningKeys(current, previous);
-        } catch (JOSEException | java.security.GeneralSecurityException e) {
+        } catch (java.text.ParseException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up the token signing key", e);
+        }
+    }
+
+    private static RSAKey generated(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate a token signing key", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.eventplatform.identity.token;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           prod profile, generated at start otherwise
  * @param signingKeyId       the {@code kid} of the signing key
  * @param previousPublicKeys X.509 PEM public keys still published after a rotation, each as {@code kid=PEM}
+ * @param signingKeyFile     without a configured key outside prod: a file that keeps the key generated on the first
+ *                           start ({@code TOKEN_SIGNING_KEY_FILE}; the launcher's data folder), so tokens outlive a
+ *                           restart and other instances started with it sign alike; none = a key for this run only
  */
 @ConfigurationProperties("platform.identity.tokens")
 public record TokenProperties(
@@ -30,5 +34,6 @@ public record TokenProperties(
         @DefaultValue("0s") Duration refreshReuseGrace,
         @Nullable String signingKey,
         @DefaultValue("platform-1") String signingKeyId,
-        @DefaultValue List<String> previousPublicKeys) {
+        @DefaultValue List<String> previousPublicKeys,
+        @Nullable Path signingKeyFile) {
 }

@@ -264,6 +264,9 @@ public final class Platform implements AutoCloseable {
         env.put("DB_PASSWORD", "");
         if (db.service().equals("identity-service")) {
             env.put("OIDC_ISSUER_URI", config.oidcIssuer());
+            // generated on the first start and kept: tokens outlive a restart of identity-service
+            env.put("TOKEN_SIGNING_KEY_FILE", config.dataDir().resolve("identity-service").resolve("token-signing-key.jwk")
+                    .toString());
         }
         if (db.service().equals("prize-service")) {
             env.put("ROOM_URL", "http://localhost:" + config.ports().room());

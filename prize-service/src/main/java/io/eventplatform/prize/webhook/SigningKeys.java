@@ -1,13 +1,11 @@
 package io.eventplatform.prize.webhook;
 
+import io.eventplatform.support.keys.KeptKeyFile;
+
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,24 +59,9 @@ public final class SigningKeys {
     }
 
     private static SigningKey keptIn(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return SigningKey.parse(Files.readString(file, StandardCharsets.UTF_8));
-            }
-            SigningKey generated = SigningKey.generate();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, generated.privateJwk(), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the folder's own permissions protect it
-            }
-            log.info("Generated the webhook signing key {} and kept it in {}", generated.keyId(), file);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the webhook signing key file " + file, e);
-        }
+        return SigningKey.parse(KeptKeyFile.readOrCreate(file, () -> SigningKey.generate().privateJwk(), "webhook signing key"));
     }
+
 
     /** Signs {@code timestamp + "." + body} with the current key, {@code timestamp} being now in epoch seconds. */
     public Signed sign(byte[] body) {
