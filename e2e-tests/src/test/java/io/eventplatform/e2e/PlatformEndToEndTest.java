@@ -841,10 +841,14 @@ class PlatformEndToEndTest {
 
     /** An app token for {@code appId}, bought with its secret. */
     private String appToken(String appId, String secret) throws Exception {
-        HttpResponse<String> token = send("POST", "/api/v1/apps/token", null,
-                "{\"appId\":\"" + appId + "\",\"appSecret\":\"" + secret + "\"}");
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return json.readTree(token.body()).get("data").get("accessToken").asString();
+        return accessToken(send("POST", "/api/v1/apps/token", null,
+                "{\"appId\":\"" + appId + "\",\"appSecret\":\"" + secret + "\"}"));
+    }
+
+    /** The access token of a 200 answer from a login or {@code /apps/token}. */
+    private String accessToken(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body()).get("data").get("accessToken").asString();
     }
 
     @Test
@@ -1212,9 +1216,7 @@ class PlatformEndToEndTest {
 
     /** A dev login at this address (the gateway's or an identity-service instance's); returns the access token. */
     private String loginAt(URI devLogin, String email) throws Exception {
-        HttpResponse<String> login = sendTo(devLogin, "POST", null, "{\"email\":\"" + email + "\"}");
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return json.readTree(login.body()).get("data").get("accessToken").asString();
+        return accessToken(sendTo(devLogin, "POST", null, "{\"email\":\"" + email + "\"}"));
     }
 
     // under load after the functional checks, so that their timing does not depend on it
