@@ -58,6 +58,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
     private final Executor executor;
     private final Clock clock = Clock.systemUTC();
     private static final int CHECKS_AT_ONCE = 4;
+    private static final String PONG = "{\"type\":\"pong\"}";
     /** The messages about one room, each with its {@code roomId}. */
     private static final Set<String> ROOM_MESSAGES = Set.of("room:subscribe", "room:unsubscribe", "presence:get_online");
     private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE, true);
@@ -108,7 +109,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
             socket.send(error(null, ErrorCode.VALIDATION_ERROR, "Each message must be a JSON object"));
             return;
         }
-        String id = text(request, "id");
+        Object id = idOf(request);
         String type = text(request, "type");
         if (!request.isObject() || type == null) {
             socket.send(error(id, ErrorCode.VALIDATION_ERROR, "Each message must be a JSON object with a type"));
@@ -120,7 +121,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
             return;
         }
         if (type.equals("ping")) {
-            socket.send("{\"type\":\"pong\"}");
+            socket.send(id == null ? PONG : json.writeValueAsString(reply("pong", id)));
             return;
         }
         LiveSocket.Viewer viewer = socket.viewer();
@@ -183,14 +184,12 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
         }
     }
 
-    private void authenticate(LiveSocket socket, @Nullable String id, String token) {
+    private void authenticate(LiveSocket socket, @Nullable Object id, String token) {
         Jwt jwt;
         try {
             jwt = tokens.decode(token);
         } catch (JwtException | IllegalArgumentException e) {
-            Map<String, @Nullable Object> reply = new LinkedHashMap<>();
-            reply.put("type", "auth");
-            reply.put("id", id);
+            Map<String, @Nullable Object> reply = reply("auth", id);
             reply.put("ok", false);
             reply.put("error", Map.of("code", ErrorCode.UNAUTHORIZED.name(), "message", "The token is not valid"));
             socket.send(json.writeValueAsString(reply));
@@ -204,11 +203,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
             return;
         }
         socket.authenticate(viewer);
-        Map<String, @Nullable Object> reply = new LinkedHashMap<>();
-        reply.put("type", "auth");
-        if (id != null) {
-            reply.put("id", id);
-        }
+        Map<String, @Nullable Object> reply = reply("auth", id);
         reply.put("ok", true);
         if (viewer.userId() != null) {
             reply.put("userId", viewer.userId());
@@ -233,8 +228,14 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
                 jwt.getClaimAsString(TokenClaims.SESSION), subject, jwt.getIssuedAt());
     }
 
-    private void subscribe(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, String roomId,
+    private void subscribe(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable Object id, String roomId,
                            @Nullable String since) {
+        int most = settings.roomsPerConnection();
+        if (socket.rooms().size() >= most && !socket.rooms().contains(roomId)) {
+            socket.send(error(id, ErrorCode.BAD_REQUEST,
+                    "A connection follows at most " + most + " rooms at a time: unsubscribe from one first"));
+            return;
+        }
         Checked checked = check(socket, viewer, id, roomId, true);
         if (checked == null) {
             return;
@@ -251,7 +252,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
         });
     }
 
-    private void online(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id, String roomId) {
+    private void online(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable Object id, String roomId) {
         Checked checked = check(socket, viewer, id, roomId, false);
         if (checked != null) {
             List<Map<String, @Nullable Object>> users = hub.online(checked.room().id());
@@ -269,7 +270,7 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
      * rather than for a pooled connection (whose wait is bounded), and a busy database is a retryable ack, never a
      * closed connection.
      */
-    private @Nullable Checked check(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable String id,
+    private @Nullable Checked check(LiveSocket socket, LiveSocket.Viewer viewer, @Nullable Object id,
                                     String roomId, boolean withUser) {
         try {
             checks.acquire();
@@ -300,22 +301,37 @@ final class LiveSockets extends TextWebSocketHandler implements Link.Clients {
         return known.orElse(new Snapshots.UserSummary(userId, null, null));
     }
 
-    private String ack(@Nullable String id, Map<String, ?> fields) {
+    /** A reply of this type, with the request's {@code id} when it had one. */
+    private static Map<String, @Nullable Object> reply(String type, @Nullable Object id) {
         Map<String, @Nullable Object> reply = new LinkedHashMap<>();
-        reply.put("type", "ack");
-        reply.put("id", id);
+        reply.put("type", type);
+        if (id != null) {
+            reply.put("id", id);
+        }
+        return reply;
+    }
+
+    private String ack(@Nullable Object id, Map<String, ?> fields) {
+        Map<String, @Nullable Object> reply = reply("ack", id);
         reply.put("ok", true);
         reply.putAll(fields);
         return json.writeValueAsString(reply);
     }
 
-    private String error(@Nullable String id, ErrorCode code, String message) {
-        Map<String, @Nullable Object> reply = new LinkedHashMap<>();
-        reply.put("type", "ack");
-        reply.put("id", id);
+    private String error(@Nullable Object id, ErrorCode code, String message) {
+        Map<String, @Nullable Object> reply = reply("ack", id);
         reply.put("ok", false);
         reply.put("error", Map.of("code", code.name(), "message", message));
         return json.writeValueAsString(reply);
+    }
+
+    /** The request's {@code id} as the client wrote it, a string or a number (echoed in the reply), or null. */
+    private static @Nullable Object idOf(JsonNode request) {
+        JsonNode id = request.get("id");
+        if (id == null) {
+            return null;
+        }
+        return id.isString() ? id.asString() : id.isNumber() ? id.numberValue() : null;
     }
 
     private static @Nullable String text(JsonNode request, String field) {

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param appEventsPerSecond app events accepted per room per second
  * @param linkSendBuffer     the text a gateway's link may have waiting to be sent; beyond it, the link closes (its
  *                           clients reconnect and resume)
+ * @param roomsPerConnection the most rooms one connection may follow at a time
  */
 @ConfigurationProperties("platform.realtime")
 record RealtimeSettings(@DefaultValue("5s") Duration authTimeout, @DefaultValue("60s") Duration idleTimeout,
@@ -26,5 +27,6 @@ record RealtimeSettings(@DefaultValue("5s") Duration authTimeout, @DefaultValue(
                                @DefaultValue("1000") int replayEvents, @DefaultValue("5m") Duration replayAge,
                                @DefaultValue("10000") int replayEventsMax, @DefaultValue("1MB") DataSize sendBuffer,
                                @DefaultValue("10") int appEventsPerSecond,
-                               @DefaultValue("64MB") DataSize linkSendBuffer) {
+                               @DefaultValue("64MB") DataSize linkSendBuffer,
+                               @DefaultValue("100") int roomsPerConnection) {
 }

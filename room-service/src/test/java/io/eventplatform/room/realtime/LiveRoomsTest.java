@@ -95,7 +95,9 @@ class LiveRoomsTest extends RoomApiTestSupport {
     void aMessageThatIsNotARequestIsAnsweredWithWhatIsWrongAndTheConnectionStays() {
         try (LiveClient live = connected(organizer)) {
             live.send("not json");
-            assertThat(live.next("ack").path("error").path("code").asString()).isEqualTo("VALIDATION_ERROR");
+            JsonNode notJson = live.next("ack");
+            assertThat(notJson.path("error").path("code").asString()).isEqualTo("VALIDATION_ERROR");
+            assertThat(notJson.has("id")).as("a reply to a request without an id has none").isFalse();
             live.send("{\"id\":\"t\"}");
             assertThat(live.ack("t").path("error").path("message").asString()).contains("with a type");
             live.send("{\"id\":\"u\",\"type\":\"room:join\",\"roomId\":\"room_1\"}");
@@ -111,7 +113,15 @@ class LiveRoomsTest extends RoomApiTestSupport {
                 }
             }
             live.send("{\"type\":\"ping\"}");
-            assertThat(live.next("pong")).isNotNull();
+            assertThat(live.next("pong").has("id")).isFalse();
+            live.send("{\"id\":\"p\",\"type\":\"ping\"}");
+            assertThat(live.next("pong").path("id").asString()).isEqualTo("p");
+            live.send("{\"id\":7,\"type\":\"ping\"}");
+            assertThat(live.next("pong").path("id").asInt()).as("a number id comes back a number").isEqualTo(7);
+            live.send("{\"id\":8,\"type\":\"room:unsubscribe\",\"roomId\":\"room_x\"}");
+            JsonNode numbered = live.next("ack");
+            assertThat(numbered.path("id").isNumber()).isTrue();
+            assertThat(numbered.path("id").asInt()).isEqualTo(8);
             assertThat(live.isClosed()).isFalse();
         }
     }
@@ -287,6 +297,33 @@ class LiveRoomsTest extends RoomApiTestSupport {
             phone.next("pong");
             assertThat(phone.received().stream().map(m -> m.path("type").asString("")))
                     .doesNotContain("room:updated", "room:deleted");
+        }
+    }
+
+    @Test
+    void aConnectionFollowsAtMostTheConfiguredNumberOfRooms() { // 3 in these tests (RoomApiTestSupport)
+        List<String> rooms = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rooms.add(world.room(organizer, app.appId(), true, "active").get("id").asString());
+        }
+        try (LiveClient live = connected(organizer)) {
+            for (String roomId : rooms.subList(0, 3)) {
+                assertThat(live.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
+            }
+            JsonNode refused = live.subscribe(rooms.get(3), null);
+            assertThat(refused.path("ok").asBoolean()).isFalse();
+            assertThat(refused.path("error").path("code").asString()).isEqualTo("BAD_REQUEST");
+            assertThat(refused.path("error").path("message").asString()).contains("at most 3 rooms");
+            assertThat(live.subscribe(rooms.get(0), null).path("ok").asBoolean()).as("a room it follows already").isTrue();
+
+            api.data(api.patch("/api/v1/rooms/" + rooms.get(3), organizer.token(), "{\"name\":\"Not followed\"}"), 200);
+            api.data(api.patch("/api/v1/rooms/" + rooms.get(2), organizer.token(), "{\"name\":\"Followed\"}"), 200);
+            assertThat(live.next("room:updated").path("roomId").asString()).as("the refused room is not followed")
+                    .isEqualTo(rooms.get(2));
+
+            live.send("{\"id\":\"u\",\"type\":\"room:unsubscribe\",\"roomId\":\"" + rooms.get(1) + "\"}");
+            live.ack("u");
+            assertThat(live.subscribe(rooms.get(3), null).path("ok").asBoolean()).isTrue();
         }
     }
 
