@@ -870,10 +870,15 @@ class PlatformEndToEndTest {
             Map<String, String> auth = Map.of("Authorization", "Bearer " + olivia);
             try (LiveClient here = LiveClient.connect(liveEndpoint(), auth);
                  LiveClient there = LiveClient.connect(URI.create("ws://localhost:" + secondGateway + "/api/v1/ws"), auth)) {
+                // the second gateway's first client: a message in three frames, sent while that gateway opens its
+                // link, is still one message
+                there.sendInFragments("{\"id\":\"first\",\"type\":\"ping\"}", 3);
                 for (LiveClient client : List.of(here, there)) {
                     client.next("auth");
                     assertThat(client.subscribe(roomId, null).path("ok").asBoolean()).isTrue();
                 }
+                assertThat(there.received()).anyMatch(message -> message.path("type").asString("").equals("pong")
+                        && message.path("id").asString("").equals("first"));
                 // the second gateway's link reached the second instance: its one live client is that gateway's
                 assertThat(liveConnections(secondRoomService)).isEqualTo(1);
 
@@ -1040,9 +1045,23 @@ class PlatformEndToEndTest {
             binary.sendBinary(new byte[] {1, 2, 3});
             assertThat(binary.awaitClose()).isEqualTo(1003);
             tooLong.next("auth");
-            tooLong.send("{\"type\":\"ping\",\"id\":\"" + "x".repeat(5_000) + "\"}");
+            tooLong.send(pingWithIdOf(5_000));
             assertThat(tooLong.awaitClose()).isEqualTo(1009);
         }
+        // longer than the gateway takes in one frame, or in the frames of one message: the same code, from the gateway
+        try (LiveClient oneFrame = LiveClient.connect(ws, auth); LiveClient fragments = LiveClient.connect(ws, auth);
+             LiveClient fine = LiveClient.connect(ws, auth)) {
+            oneFrame.send(pingWithIdOf(70_000));
+            assertThat(oneFrame.awaitClose()).isEqualTo(1009);
+            fragments.sendInFragments(pingWithIdOf(80_000), 4);
+            assertThat(fragments.awaitClose()).isEqualTo(1009);
+            fine.sendInFragments(pingWithIdOf(3_000), 4);
+            assertThat(fine.next("pong").path("id").asString()).hasSize(3_000);
+        }
+    }
+
+    private static String pingWithIdOf(int length) {
+        return "{\"type\":\"ping\",\"id\":\"" + "x".repeat(length) + "\"}";
     }
 
     /** room-service's count of live clients closed for overflowing their send buffer (4408), from its metrics. */

@@ -65,6 +65,16 @@ public final class LiveClient implements AutoCloseable {
         socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** Sends one text message as this many WebSocket frames (a first frame and continuations). */
+    public void sendInFragments(String json, int frames) {
+        int size = json.length() / frames;
+        for (int i = 0; i < frames; i++) {
+            boolean last = i == frames - 1;
+            socket.sendText(json.substring(i * size, last ? json.length() : (i + 1) * size), last)
+                    .orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
     public void sendBinary(byte[] data) {
         socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
     }

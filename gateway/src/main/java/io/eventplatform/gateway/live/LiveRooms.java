@@ -88,8 +88,13 @@ class LiveRooms {
                                 + SEC_WEBSOCKET_VERSION + ": " + VERSION + " (RFC 6455)"))));
             }
             Channel channel = channel(exchange);
-            return channel == null ? Mono.error(new IllegalStateException("not served by Reactor Netty"))
-                    : upgrades.handleRequest(exchange, session -> handle(session, channel));
+            if (channel == null) {
+                return Mono.error(new IllegalStateException("not served by Reactor Netty"));
+            }
+            if (HttpMethod.GET.equals(exchange.getRequest().getMethod())) { // an upgrade (another method gets a 405)
+                LiveFrames.install(channel); // before it: a client may send its first frames right after the 101
+            }
+            return upgrades.handleRequest(exchange, session -> handle(session, channel));
         };
         return new SimpleUrlHandlerMapping(Map.of(PATH, upgrade), Ordered.HIGHEST_PRECEDENCE + 10);
     }
