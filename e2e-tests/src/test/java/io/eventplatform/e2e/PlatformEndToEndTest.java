@@ -1162,7 +1162,6 @@ class PlatformEndToEndTest {
         assertThat(missing).as("shown on the dashboard but exported by nobody").isSubsetOf(COUNTED_ON_FIRST_EVENT);
     }
 
-    /** The JSON line of {@code service}'s log that {@code logger} wrote for the request {@code requestId}, if any. */
     /** How many lines of the service's log are at level ERROR. */
     private long errorLines(String service) throws IOException {
         return errors(service).size();
@@ -1177,6 +1176,7 @@ class PlatformEndToEndTest {
                 .toList();
     }
 
+    /** The JSON line of {@code service}'s log that {@code logger} wrote for the request {@code requestId}, if any. */
     private JsonNode jsonLine(String service, String requestId, String logger) throws IOException {
         for (String line : platform.log(service).split("\n")) {
             if (line.contains(requestId) && line.contains(logger)) {

@@ -82,7 +82,8 @@ class ServiceGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Serv
                             return Mono.error(error);
                         }
                         circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error);
-                        log.debug("{} service failed for {}: {}", service, exchange.getRequest().getPath(), error.toString());
+                        log.warn("{} service failed for {} {}, answered 503: {}", service, exchange.getRequest().getMethod(),
+                                exchange.getRequest().getPath(), error.toString());
                         return exchange.getResponse().isCommitted()
                                 ? Mono.error(error)
                                 : EnvelopeResponses.write(exchange, 503, unavailable);
