@@ -4,7 +4,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +16,14 @@ import org.springframework.stereotype.Component;
  * front of it: a cap on concurrent calls turns a crowd into 503s while the service is healthy, and a time limit
  * that starts before the client has sent its body counts a slow client as a failing service. The response time
  * limit is the HTTP client's ({@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}).
+ *
+ * <p>Every change of a circuit's state is logged: an open circuit answers 503 without calling its service, so the
+ * line that says it opened (and why) is the one an operator looks for.
  */
 @Component
 class ServiceCircuits {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceCircuits.class);
 
     private final CircuitBreakerRegistry registry;
 
@@ -29,6 +38,22 @@ class ServiceCircuits {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        Duration openFor = properties.waitInOpenState();
+        registry.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
+                .onStateTransition(event -> logTransition(event, openFor)));
+    }
+
+    private void logTransition(CircuitBreakerOnStateTransitionEvent event, Duration openFor) {
+        CircuitBreaker.StateTransition transition = event.getStateTransition();
+        if (transition.getToState() == CircuitBreaker.State.OPEN) {
+            CircuitBreaker.Metrics metrics = registry.circuitBreaker(event.getCircuitBreakerName()).getMetrics();
+            log.warn("The {} service's circuit opened ({} of its last {} calls failed): its routes answer 503 without"
+                            + " calling it for {} s, then try it again", event.getCircuitBreakerName(),
+                    metrics.getNumberOfFailedCalls(), metrics.getNumberOfBufferedCalls(), openFor.toMillis() / 1000.0);
+        } else {
+            log.info("The {} service's circuit went from {} to {}", event.getCircuitBreakerName(),
+                    transition.getFromState(), transition.getToState());
+        }
     }
 
     CircuitBreaker of(String service) {

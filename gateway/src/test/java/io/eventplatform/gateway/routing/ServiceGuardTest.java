@@ -33,8 +33,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
         "platform.gateway.rate-limits.anonymous=100000", "platform.gateway.rate-limits.user=100000",
         "platform.gateway.rate-limits.sign-in=100000"})
 @WithRealInfrastructure(kafka = true)
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceGuardTest {
 
     static final int CROWD = 500;
@@ -125,7 +129,7 @@ class ServiceGuardTest {
     }
 
     @Test
-    void serverErrorsReachTheClientAsTheyAreAndThenOpenTheCircuit() throws Exception {
+    void serverErrorsReachTheClientAsTheyAreAndThenOpenTheCircuit(CapturedOutput output) throws Exception {
         AtomicInteger reached = new AtomicInteger();
         room.answer("/api/v1/rooms/broken", exchange -> {
             reached.incrementAndGet();
@@ -145,10 +149,13 @@ class ServiceGuardTest {
         assertThat(responses.subList(10, 30)).allSatisfy(this::assertUnavailableEnvelope);
         assertThat(reached).hasValue(10);
         assertThat(circuits.of("room").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // the gateway's own 503s are explained once, where the circuit opened
+        assertThat(output.getOut()).containsOnlyOnce("The room service's circuit opened (10 of its last 10 calls failed):"
+                + " its routes answer 503 without calling it for 2.0 s");
     }
 
     @Test
-    void aServiceThatIsDownAnswersFastAndIsUsedAgainOnceItIsBack() throws Exception {
+    void aServiceThatIsDownAnswersFastAndIsUsedAgainOnceItIsBack(CapturedOutput output) throws Exception {
         prize.stop();
         for (int i = 0; i < 15; i++) {
             assertUnavailableEnvelope(getOnItsOwnConnection("/api/v1/rooms/room_1/prizes"));
@@ -164,6 +171,10 @@ class ServiceGuardTest {
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> getOnItsOwnConnection("/api/v1/rooms/room_1/prizes").statusCode() == 200
                         && circuits.of("prize").getState() == CircuitBreaker.State.CLOSED);
+        assertThat(output.getOut())
+                .contains("prize service failed for GET /api/v1/rooms/room_1/prizes, answered 503: ")
+                .contains("The prize service's circuit opened")
+                .contains("The prize service's circuit went from HALF_OPEN to CLOSED");
     }
 
     @Test
