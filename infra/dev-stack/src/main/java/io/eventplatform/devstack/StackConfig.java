@@ -159,6 +159,11 @@ public record StackConfig(Path root, Path dataDir, boolean fresh, Ports ports, L
     }
 
     public Path logDir() {
+        return logDir(dataDir);
+    }
+
+    /** Where a platform with its data in {@code dataDir} writes its logs. */
+    public static Path logDir(Path dataDir) {
         return dataDir.resolve("logs");
     }
 

@@ -1,9 +1,11 @@
 package io.eventplatform.devstack.bench;
 
+import io.eventplatform.devstack.StackConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code ./platform bench}: starts its own platform on free ports with a fresh data folder (or measures the one at
  * {@code --url}), prepares its data through the API, warms up, runs the quality scenarios (docs/performance.md), prints the table,
- * and writes results.json, chart.svg and Gatling's HTML reports under {@code bench-results/<time>/}.
+ * and writes results.json, chart.svg and Gatling's HTML reports under {@code bench-results/<time>/} (and, for a
+ * platform of its own, that platform's logs).
  */
 public final class Bench {
 
@@ -98,6 +101,9 @@ public final class Bench {
             }
         } finally {
             if (dataDir != null) {
+                if (keepLogs(StackConfig.logDir(dataDir), runDir.resolve("logs"))) {
+                    out.println("The logs of the platform it measured: " + runDir.resolve("logs"));
+                }
                 deleteQuietly(dataDir);
             }
             deleteQuietly(runDir.resolve("scratch"));
@@ -129,7 +135,7 @@ public final class Bench {
         context.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         context.put("platform", url == null ? "started by the bench" : url);
         if (url == null) {
-            io.eventplatform.devstack.StackConfig config = io.eventplatform.devstack.StackConfig.forBench(root, root);
+            StackConfig config = StackConfig.forBench(root, root);
             context.put("serviceJava", config.serviceJava());
             Map<String, String> options = new LinkedHashMap<>();
             for (String service : List.of("identity-service", "room-service", "prize-service", "gateway")) {
@@ -167,6 +173,26 @@ public final class Bench {
 
     private static @Nullable String option(List<String> args, String name) {
         return io.eventplatform.devstack.PlatformCommand.option(args, name, null);
+    }
+
+    /**
+     * Copies the logs of the platform the bench started (its data folder is deleted) next to the results: what a
+     * run's figures came from, and why a run stopped in its setup. Whether any were copied.
+     */
+    static boolean keepLogs(Path logDir, Path keptDir) {
+        if (!Files.isDirectory(logDir)) {
+            return false;
+        }
+        try (Stream<Path> logs = Files.list(logDir)) {
+            List<Path> files = logs.filter(Files::isRegularFile).toList();
+            Files.createDirectories(keptDir);
+            for (Path log : files) {
+                Files.copy(log, keptDir.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return !files.isEmpty();
+        } catch (IOException e) {
+            return false; // the figures matter more than the logs: the run goes on to its report
+        }
     }
 
     private static void deleteQuietly(Path dir) {
