@@ -1169,8 +1169,13 @@ class PlatformEndToEndTest {
 
     /** The service's log lines at level ERROR, each as its logger, message and error. */
     private List<String> errors(String service) throws IOException {
+        return logged(service, "ERROR");
+    }
+
+    /** Each line {@code service} logged at {@code level}: its logger, its message and its error's message. */
+    private List<String> logged(String service, String level) throws IOException {
         return platform.log(service).lines().filter(line -> line.startsWith("{")).map(json::readTree)
-                .filter(line -> line.path("log").path("level").asString("").equals("ERROR"))
+                .filter(line -> line.path("log").path("level").asString("").equals(level))
                 .map(line -> line.path("log").path("logger").asString("") + ": " + line.path("message").asString("")
                         + " " + line.path("error").path("message").asString(""))
                 .toList();
@@ -1350,6 +1355,15 @@ class PlatformEndToEndTest {
     void nothingAboveMadeTheGatewayOrAServiceLogAnError() throws Exception {
         for (String service : List.of("gateway", "identity-service", "room-service", "prize-service")) {
             assertThat(errors(service)).as(service).isEmpty();
+        }
+    }
+
+    /** A start warns about nothing the platform chose on purpose: its API docs are on (docs/api.md). */
+    @Test
+    @Order(5)
+    void noServiceWarnsThatItsApiDocsAreOnByDefault() throws Exception {
+        for (String service : List.of("gateway", "identity-service", "room-service", "prize-service")) {
+            assertThat(logged(service, "WARN")).as(service).noneMatch(line -> line.startsWith("org.springdoc"));
         }
     }
 
