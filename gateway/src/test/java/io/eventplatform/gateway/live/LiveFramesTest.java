@@ -2,6 +2,7 @@ package io.eventplatform.gateway.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -14,12 +15,16 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.netty.NettyPipeline;
 
-/** A live client's frames on a real Netty pipeline: joined from the first one, and what cannot be taken closes with its code. */
+/**
+ * A live client's frames on a real Netty pipeline: joined from the first one, text checked to be UTF-8, and what cannot
+ * be taken closes with its code.
+ */
 class LiveFramesTest {
 
     /** What reaches the end of the pipeline, where Reactor Netty hands frames to the session. */
@@ -68,6 +73,23 @@ class LiveFramesTest {
     }
 
     @Test
+    void textThatIsNotUtf8ClosesWith1007EvenInALaterFrame() {
+        channel.writeInbound(new TextWebSocketFrame(false, 0, Unpooled.wrappedBuffer("{\"type\":\"".getBytes(StandardCharsets.UTF_8))),
+                new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[] {(byte) 0xff, (byte) 0xfe, '"', '}'})));
+        assertThat(closedWith()).isEqualTo(WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code());
+        assertThat(session.messages).isEmpty();
+        assertThat(session.errors).isEmpty();
+    }
+
+    @Test
+    void aClientGoneInTheMiddleOfAMessageIsNoErrorForTheSession() {
+        channel.writeInbound(new TextWebSocketFrame(false, 0, "{\"type\":"));
+        channel.close();
+        assertThat(session.messages).isEmpty();
+        assertThat(session.errors).isEmpty();
+    }
+
+    @Test
     void aBreachOfTheProtocolClosesWithItsOwnCode() {
         channel.pipeline().fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR, "unmasked"));
         assertThat(closedWith()).isEqualTo(WebSocketCloseStatus.PROTOCOL_ERROR.code());
@@ -88,7 +110,7 @@ class LiveFramesTest {
     @Test
     void itIsSetUpOnceAndOnlyWhereReactorNettyHandsFramesToASession() {
         LiveFrames.install(channel);
-        assertThat(channel.pipeline().names()).containsSubsequence(NettyPipeline.WsFrameAggregator, LiveFrames.NAME,
+        assertThat(channel.pipeline().names()).containsSubsequence("live-utf8", NettyPipeline.WsFrameAggregator, LiveFrames.NAME,
                 NettyPipeline.ReactiveBridge).containsOnlyOnce(LiveFrames.NAME);
         EmbeddedChannel plain = new EmbeddedChannel();
         LiveFrames.install(plain);
