@@ -3,7 +3,6 @@ package io.eventplatform.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -39,19 +38,22 @@ class ServiceCircuits {
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         Duration openFor = properties.waitInOpenState();
-        registry.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
-                .onStateTransition(event -> logTransition(event, openFor)));
+        registry.getEventPublisher().onEntryAdded(added -> {
+            CircuitBreaker circuit = added.getAddedEntry();
+            circuit.getEventPublisher()
+                    .onStateTransition(event -> logTransition(circuit, event.getStateTransition(), openFor));
+        });
     }
 
-    private void logTransition(CircuitBreakerOnStateTransitionEvent event, Duration openFor) {
-        CircuitBreaker.StateTransition transition = event.getStateTransition();
+    private static void logTransition(CircuitBreaker circuit, CircuitBreaker.StateTransition transition,
+                                      Duration openFor) {
         if (transition.getToState() == CircuitBreaker.State.OPEN) {
-            CircuitBreaker.Metrics metrics = registry.circuitBreaker(event.getCircuitBreakerName()).getMetrics();
+            CircuitBreaker.Metrics metrics = circuit.getMetrics();
             log.warn("The {} service's circuit opened ({} of its last {} calls failed): its routes answer 503 without"
-                            + " calling it for {} s, then try it again", event.getCircuitBreakerName(),
+                            + " calling it for {} s, then try it again", circuit.getName(),
                     metrics.getNumberOfFailedCalls(), metrics.getNumberOfBufferedCalls(), openFor.toMillis() / 1000.0);
         } else {
-            log.info("The {} service's circuit went from {} to {}", event.getCircuitBreakerName(),
+            log.info("The {} service's circuit went from {} to {}", circuit.getName(),
                     transition.getFromState(), transition.getToState());
         }
     }
